@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what CallCenter needs to run and test on a Debian 12 machine, and nothing that is already
+# there: PostgreSQL 15, Redis, sipp (sip-tester), debootstrap; Azurite and the graphql-ws test client
+# from npm into the project-local .tools/ folder; and Asterisk 22 (Debian unstable) in a root
+# filesystem cached outside the repository. Idempotent: quiet when everything is present.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache=${CALLCENTER_CACHE:-$HOME/.cache/callcenter}
+rootfs=${CALLCENTER_ASTERISK_ROOTFS:-$cache/asterisk-rootfs}
+tools=${CALLCENTER_TOOLS:-$repo/.tools}
+azurite_version=3.37.0
+graphql_ws_version=6.4.2
+ws_version=8.23.0
+
+say() { printf '[install-prereqs] %s\n' "$*"; }
+fail() { printf '[install-prereqs] ERROR: %s\n' "$*" >&2; exit 1; }
+
+need_root() {
+  [ "$(id -u)" -eq 0 ] || fail "$1 needs root. Run: sudo $0"
+}
+
+# --- Debian packages -------------------------------------------------------------------------------
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v sipp >/dev/null || missing+=(sip-tester)
+command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v setpriv >/dev/null || missing+=(util-linux)
+command -v unshare >/dev/null || missing+=(util-linux)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  need_root "Installing ${missing[*]}"
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq || fail "apt-get update failed: is the Debian package mirror reachable?"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || fail "apt-get install ${missing[*]} failed (see the output above)"
+  # The Debian package creates a 'main' cluster; CallCenter runs its own clusters, so do not start it.
+fi
+
+# --- npm tools (project-local) ----------------------------------------------------------------------
+if [ ! -f "$tools/node_modules/azurite/package.json" ] \
+  || [ ! -f "$tools/node_modules/graphql-ws/package.json" ] \
+  || [ ! -f "$tools/node_modules/ws/package.json" ]; then
+  say "installing azurite@$azurite_version, graphql-ws@$graphql_ws_version, ws@$ws_version into $tools (npm)"
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || printf '{ "name": "callcenter-tools", "private": true }\n' > "$tools/package.json"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
+    "azurite@$azurite_version" "graphql-ws@$graphql_ws_version" "ws@$ws_version" >/dev/null \
+    || fail "npm install failed: is the npm registry reachable?"
+fi
+
+# --- Asterisk 22 root filesystem ---------------------------------------------------------------------
+if [ ! -x "$rootfs/usr/sbin/asterisk" ]; then
+  need_root "Building the Asterisk root filesystem (debootstrap)"
+  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$mirror" ] || fail "cannot find the Debian mirror apt uses (/etc/apt/sources.list.d/debian.sources)"
+  say "building the Asterisk 22 root filesystem (Debian unstable) in $rootfs from $mirror; about a minute"
+  mkdir -p "$cache"
+  rm -rf "$rootfs.partial"
+  debootstrap --variant=minbase --include=asterisk sid "$rootfs.partial" "$mirror" >"$cache/debootstrap.log" 2>&1 \
+    || fail "debootstrap failed; see $cache/debootstrap.log (is $mirror reachable?)"
+  mv "$rootfs.partial" "$rootfs"
+fi
+
+# The launcher runs Asterisk as root inside the root filesystem with its own per-instance folders;
+# the hostname must resolve there or Asterisk's threads stall on DNS.
+if ! grep -q "$(hostname)" "$rootfs/etc/hosts" 2>/dev/null; then
+  need_root "Writing $rootfs/etc/hosts"
+  printf '127.0.0.1 localhost %s\n::1 localhost\n' "$(hostname)" > "$rootfs/etc/hosts"
+fi
+
+exit 0

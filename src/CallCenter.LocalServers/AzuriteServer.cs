@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace CallCenter.LocalServers;
+
+/// <summary>
+/// Azurite's blob service (npm, installed project-locally). Azure.Storage.Blobs 12.30 speaks a newer
+/// API version than Azurite 3.37 knows, hence --skipApiVersionCheck. The account key is generated per
+/// installation (AZURITE_ACCOUNTS) rather than Azurite's well-known one.
+/// </summary>
+public sealed class AzuriteServer(string dataDirectory, int blobPort, string accountKey, Action<string, string> output)
+    : LocalServer("azurite", dataDirectory, output)
+{
+    public const string AccountName = "callcenter";
+
+    /// <summary>A base64 key as Azure Storage expects, for <see cref="AzuriteServer"/>'s constructor.</summary>
+    public static string GenerateAccountKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+
+    public string AccountKey { get; } = accountKey;
+
+    public int BlobPort { get; } = blobPort;
+
+    public string BlobEndpoint => $"http://127.0.0.1:{BlobPort}/{AccountName}";
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+
+    protected override LocalProcessSpec CreateSpec() => new(
+        Name,
+        Prerequisites.Node,
+        [
+            Prerequisites.AzuriteBlobScript,
+            "--blobHost", "127.0.0.1",
+            "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
+            "--location", DataDirectory,
+            "--skipApiVersionCheck",
+            "--silent",
+        ])
+    {
+        Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{AccountKey}" },
+    };
+
+    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) =>
+        Readiness.TcpAcceptsAsync(BlobPort, cancellationToken);
+
+    protected override string Describe() => BlobEndpoint;
+}
