@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The test command (README and .ci/run): installs what is missing, builds with warnings as errors,
+# runs every test project against real servers, proves no server process was left behind, and ends
+# with one line: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+results="$repo/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [ "$(id -u)" -eq 0 ]; then
+  bash eng/install-prereqs.sh || exit 1
+else
+  sudo bash eng/install-prereqs.sh || exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export CALLCENTER_PID_REGISTRY="$results/pids"
+export CALLCENTER_TEST_LOG="$results/servers.log"
+export CALLCENTER_REPO_ROOT="$repo"
+
+echo "== build"
+if ! dotnet build CallCenter.sln -c Release -warnaserror -nologo -clp:ErrorsOnly; then
+  echo "tests: 0 passed, 1 failed (the build failed)"
+  exit 1
+fi
+
+echo "== test"
+dotnet test CallCenter.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 15m -- RunConfiguration.TestSessionTimeout=3000000
+test_exit=$?
+
+echo "== real servers this run started"
+grep -E "\] ready \(" "$CALLCENTER_TEST_LOG" 2>/dev/null | sed -E 's/^[0-9:.]+ //' | sort | uniq -c || echo "(none)"
+
+leftover=0
+if [ -d "$CALLCENTER_PID_REGISTRY" ]; then
+  for entry in "$CALLCENTER_PID_REGISTRY"/*; do
+    [ -e "$entry" ] || continue
+    pid=$(basename "$entry")
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "LEFT RUNNING: pid $pid ($(cat "$entry")); stopping it"
+      kill -9 "$pid" 2>/dev/null || true
+      leftover=$((leftover + 1))
+    fi
+  done
+fi
+[ "$leftover" -eq 0 ] && echo "== no server process left running"
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
+  other=$(( $(get error) + $(get timeout) + $(get aborted) ))
+  passed=$((passed + p))
+  failed=$((failed + f + other))
+  skipped=$((skipped + total - executed))
+done
+failed=$((failed + leftover))
+if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failed test (crash, hang, no result file): count it.
+  failed=1
+fi
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
