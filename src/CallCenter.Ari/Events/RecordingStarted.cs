@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using CallCenter.Ari.Models;
+
+namespace CallCenter.Ari.Events;
+
+public sealed record RecordingStarted : AriEvent
+{
+    [JsonPropertyName("recording")] public AriLiveRecording Recording { get; init; } = new();
+}

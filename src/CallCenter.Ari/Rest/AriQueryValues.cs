@@ -1,0 +1,50 @@
+namespace CallCenter.Ari.Rest;
+
+/// <summary>The wire spelling of enum parameters; explicit so renaming a member cannot change the request.</summary>
+internal static class AriQueryValues
+{
+    public static string ToQueryValue(this AriHangupReason reason) => reason switch
+    {
+        AriHangupReason.Normal => "normal",
+        AriHangupReason.Busy => "busy",
+        AriHangupReason.Congestion => "congestion",
+        AriHangupReason.NoAnswer => "no_answer",
+        AriHangupReason.Timeout => "timeout",
+        AriHangupReason.Rejected => "rejected",
+        AriHangupReason.Unallocated => "unallocated",
+        AriHangupReason.NormalUnspecified => "normal_unspecified",
+        AriHangupReason.NumberIncomplete => "number_incomplete",
+        AriHangupReason.CodecMismatch => "codec_mismatch",
+        AriHangupReason.Interworking => "interworking",
+        AriHangupReason.Failure => "failure",
+        AriHangupReason.AnsweredElsewhere => "answered_elsewhere",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    public static string ToQueryValue(this AriMediaDirection direction) => direction switch
+    {
+        AriMediaDirection.Both => "both",
+        AriMediaDirection.In => "in",
+        AriMediaDirection.Out => "out",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+    };
+
+    public static string ToQueryValue(this AriSnoopDirection direction) => direction switch
+    {
+        AriSnoopDirection.None => "none",
+        AriSnoopDirection.Both => "both",
+        AriSnoopDirection.In => "in",
+        AriSnoopDirection.Out => "out",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+    };
+
+    public static string ToQueryValue(this AriRecordingIfExists ifExists) => ifExists switch
+    {
+        AriRecordingIfExists.Fail => "fail",
+        AriRecordingIfExists.Overwrite => "overwrite",
+        AriRecordingIfExists.Append => "append",
+        _ => throw new ArgumentOutOfRangeException(nameof(ifExists), ifExists, null),
+    };
+
+    public static long? ToWholeSeconds(this TimeSpan? value) => value is { } span ? (long)Math.Ceiling(span.TotalSeconds) : null;
+}

@@ -1,0 +1,8 @@
+namespace CallCenter.Ari.Rest;
+
+public enum AriRecordingIfExists
+{
+    Fail,
+    Overwrite,
+    Append,
+}

@@ -1,0 +1,9 @@
+namespace CallCenter.Ari.Rest;
+
+public enum AriSnoopDirection
+{
+    None,
+    Both,
+    In,
+    Out,
+}
