@@ -1,0 +1,11 @@
+namespace CallCenter.Ari.Connection;
+
+public enum AriConnectionState
+{
+    Disconnected,
+    /// <summary>First connection attempt since the stream was started.</summary>
+    Connecting,
+    Connected,
+    /// <summary>Lost or never reached the socket; waiting out a backoff or trying again.</summary>
+    Reconnecting,
+}
