@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace CallCenter.Ingestion.Ari;
+
+/// <summary>Fields of a dead-letter entry: the frame as received, why it was refused, and when.</summary>
+public static class DeadLetterFields
+{
+    public const string Reason = "reason";
+    public const string Raw = "raw";
+    public const string ReceivedAt = "r";
+    public const string Source = "source";
+
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string raw, string reason, DateTimeOffset receivedAt) =>
+    [
+        new(Source, "ingestion"),
+        new(Reason, reason),
+        new(ReceivedAt, receivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+        new(Raw, raw),
+    ];
+}
