@@ -23,7 +23,7 @@ public static class TestRun
         var path = Path.Combine(Root, $"{name}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
         Directory.CreateDirectory(path);
         // Servers that drop privileges (PostgreSQL as `postgres`) must be able to traverse it.
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        MakeTraversable(path);
         return path;
     }
 
@@ -38,11 +38,19 @@ public static class TestRun
         }
     }
 
+    private static void MakeTraversable(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        }
+    }
+
     private static string CreateRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), $"callcenter-tests-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        MakeTraversable(root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
         return root;
     }

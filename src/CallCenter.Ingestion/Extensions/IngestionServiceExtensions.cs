@@ -22,10 +22,10 @@ public static class IngestionServiceExtensions
 
         services.AddAriClient(builder.Configuration.GetSection(AriOptions.SectionName));
 
-        var redisConnection = builder.Configuration.GetConnectionString(RedisConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{RedisConnectionName} is not configured.");
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        services.AddSingleton<IConnectionMultiplexer>(serviceProvider =>
         {
+            var redisConnection = serviceProvider.GetRequiredService<IConfiguration>().GetConnectionString(RedisConnectionName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{RedisConnectionName} is not configured.");
             var options = ConfigurationOptions.Parse(redisConnection);
             // Start even while Redis is down: events are buffered and written when it is back.
             options.AbortOnConnectFail = false;

@@ -1,0 +1,90 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Testing;
+
+/// <summary>
+/// Stands in for Asterisk only where a real one cannot be made to misbehave: it sends whatever frames
+/// the test queues (malformed JSON, bursts) on the events WebSocket, and answers the REST calls the
+/// ingestion service makes (channel list, application, continue) with empty, valid answers.
+/// </summary>
+public sealed class FakeAriServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<string> _frames = Channel.CreateUnbounded<string>();
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private FakeAriServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Task Connected => _connected.Task;
+
+    public static async Task<FakeAriServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeAriServer(app);
+        app.UseWebSockets();
+        app.Map("/ari/events", fake.ServeEventsAsync);
+        app.MapGet("/ari/channels", () => Results.Text("[]", "application/json"));
+        app.MapGet("/ari/applications/{name}", (string name) => Results.Text(
+            $$"""{"name":"{{name}}","channel_ids":[],"bridge_ids":[],"endpoint_ids":[],"device_names":[],"events_allowed":[],"events_disallowed":[]}""",
+            "application/json"));
+        app.MapPost("/ari/channels/{id}/continue", () => Results.NoContent());
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri($"{address}/ari/");
+        return fake;
+    }
+
+    public void Send(string frame) => _frames.Writer.TryWrite(frame);
+
+    /// <summary>Queues many frames; the socket sends them as fast as the client reads.</summary>
+    public void SendAll(IEnumerable<string> frames)
+    {
+        foreach (var frame in frames)
+        {
+            _frames.Writer.TryWrite(frame);
+        }
+    }
+
+    /// <summary>A minimal but well-formed ARI channel event.</summary>
+    public static string ChannelEvent(string type, string channelId, int sequence) =>
+        "{\"type\":\"" + type + "\",\"timestamp\":\"2026-11-22T10:00:00.000+0000\",\"application\":\"call-center\",\"asterisk_id\":\"00:11:22:33:44:55\","
+        + "\"channel\":{\"id\":\"" + channelId + "\",\"name\":\"PJSIP/trunk-" + sequence.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + "\",\"state\":\"Ring\","
+        + "\"caller\":{\"name\":\"\",\"number\":\"998901234567\"},\"connected\":{\"name\":\"\",\"number\":\"\"},\"accountcode\":\"\","
+        + "\"dialplan\":{\"context\":\"from-external\",\"exten\":\"2000\",\"priority\":1,\"app_name\":\"\",\"app_data\":\"\"},"
+        + "\"creationtime\":\"2026-11-22T10:00:00.000+0000\",\"language\":\"en\",\"channelvars\":{\"CHANNEL(linkedid)\":\"" + channelId + "\"}}}";
+
+    public async ValueTask DisposeAsync()
+    {
+        _frames.Writer.TryComplete();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ServeEventsAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        _connected.TrySetResult();
+        await foreach (var frame in _frames.Reader.ReadAllAsync(context.RequestAborted))
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace CallCenter.Testing;
+
+/// <summary>One sipp caller run: which number, how many calls, how fast, and how each call behaves.</summary>
+public sealed record SippCallOptions(string Number)
+{
+    public SippScenario Scenario { get; init; } = SippScenario.AudioCall;
+
+    /// <summary>Total calls (-m).</summary>
+    public int Calls { get; init; } = 1;
+
+    /// <summary>New calls per second (-r).</summary>
+    public double Rate { get; init; } = 1;
+
+    /// <summary>
+    /// The caller's number (the From user, which the dialplan sees as CALLERID(num)). Null keeps sipp's own
+    /// "sipp". Must not be an agent extension (1001-1010): Asterisk identifies requests by From user first.
+    /// </summary>
+    public string? CallerNumber { get; init; }
+
+    /// <summary>For <see cref="SippScenario.HangUpWhileRinging"/>: how long the caller lets it ring.</summary>
+    public TimeSpan RingSeconds { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>For <see cref="SippScenario.ExpectFinalResponse"/>.</summary>
+    public int ExpectedStatus { get; init; } = 486;
+
+    /// <summary>Hard bound on the whole run; sipp is killed after it (plus a grace period).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}
