@@ -3,7 +3,7 @@ namespace CallCenter.Ari.Connection;
 public enum AriConnectionState
 {
     Disconnected,
-    /// <summary>First connection attempt since the stream was started.</summary>
+    /// <summary>First connection attempt after the enumeration started.</summary>
     Connecting,
     Connected,
     /// <summary>Lost or never reached the socket; waiting out a backoff or trying again.</summary>

@@ -27,6 +27,9 @@ public sealed class AriEventStream
     private AriConnectionStatus _status = AriConnectionStatus.Initial;
     private int _readerActive;
 
+    // Counts connects over the lifetime of this instance, so a re-started enumeration is also reported as a reconnect.
+    private long _connectionSequence;
+
     public AriEventStream(IOptions<AriOptions> options, ILogger<AriEventStream> logger, TimeProvider timeProvider)
     {
         _options = options.Value;
@@ -77,7 +80,7 @@ public sealed class AriEventStream
     {
         var eventsUri = AriEventsUri.Build(_options);
         var loggedUrl = AriEventsUri.Redact(eventsUri);
-        long sequence = 0;
+        var sequence = _connectionSequence;
         var attempt = 0;
         Exception? lastError = null;
         try
@@ -85,7 +88,7 @@ public sealed class AriEventStream
             while (true)
             {
                 stop.ThrowIfCancellationRequested();
-                SetStatus(new(sequence == 0 ? AriConnectionState.Connecting : AriConnectionState.Reconnecting, attempt, lastError, sequence, null));
+                SetStatus(new(attempt == 0 ? AriConnectionState.Connecting : AriConnectionState.Reconnecting, attempt, lastError, sequence, null));
                 _logger.Connecting(loggedUrl, attempt + 1);
 
                 ClientWebSocket socket;
@@ -106,7 +109,7 @@ public sealed class AriEventStream
 
                 using (socket)
                 {
-                    sequence++;
+                    sequence = ++_connectionSequence;
                     attempt = 0;
                     var connectedAt = _timeProvider.GetUtcNow();
                     SetStatus(new(AriConnectionState.Connected, 0, lastError, sequence, connectedAt));

@@ -21,7 +21,7 @@ public static partial class AriEventsUri
     }
 
     /// <summary>Replaces the api_key value (user:password) so the URL can be logged or shown.</summary>
-    public static string Redact(Uri uri) => Redact(uri.ToString());
+    public static string Redact(Uri uri) => Redact(uri.AbsoluteUri);
 
     public static string Redact(string url) => ApiKeyValue().Replace(url, "$1***");
 
