@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CallCenter.AppHost.Hosting.Output;
+
+/// <summary>
+/// The JWT settings the API validates with, and a development token signed with the installation's key.
+/// The names follow the API's JwtAuthOptions ("Authentication:Jwt" section) and its "role" claim.
+/// </summary>
+internal static class DevelopmentJwt
+{
+    public const string SectionName = "Authentication__Jwt";
+    public const string Issuer = "callcenter-apphost";
+    public const string Audience = "callcenter-api";
+    public const string RoleClaim = "role";
+    public const string DevelopmentRole = "supervisor";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Environment variables that tell the API how to validate tokens (Authentication__Jwt__*).</summary>
+    public static void Apply(IDictionary<string, string> environment, string signingKeyBase64)
+    {
+        environment[$"{SectionName}__Issuer"] = Issuer;
+        environment[$"{SectionName}__Audience"] = Audience;
+        environment[$"{SectionName}__SigningKeys__0"] = signingKeyBase64;
+    }
+
+    public static string Create(string signingKeyBase64, DateTimeOffset now, string role = DevelopmentRole)
+    {
+        var key = new SymmetricSecurityKey(Convert.FromBase64String(signingKeyBase64));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = now.Add(Lifetime).UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, "developer"),
+                new Claim(JwtRegisteredClaimNames.Name, "Local developer"),
+                new Claim(RoleClaim, role),
+            ]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
