@@ -58,6 +58,10 @@ public sealed class AsteriskAriTests(AsteriskFixture asterisk)
 
         var recording = await GetVariableAsync(ari, channelId, "CALLCENTER_RECORDING", timeout.Token);
         Assert.StartsWith("inbound-", recording, StringComparison.Ordinal);
+        // ari.conf's channelvars put the recording name and the call key into every channel event.
+        var channelVariables = channel.GetProperty("channelvars");
+        Assert.Equal(recording, channelVariables.GetProperty("CALLCENTER_RECORDING").GetString());
+        Assert.False(string.IsNullOrEmpty(channelVariables.GetProperty("CHANNEL(linkedid)").GetString()));
 
         using (var resume = await ari.PostAsync(new Uri($"channels/{channelId}/continue", UriKind.Relative), null, timeout.Token))
         {
