@@ -1,0 +1,7 @@
+namespace CallCenter.Api.Calls;
+
+public enum CallOrderField
+{
+    StartedAt,
+    Duration,
+}

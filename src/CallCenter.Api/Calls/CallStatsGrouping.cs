@@ -1,0 +1,9 @@
+namespace CallCenter.Api.Calls;
+
+public enum CallStatsGrouping
+{
+    Hour,
+    Day,
+    Agent,
+    Direction,
+}

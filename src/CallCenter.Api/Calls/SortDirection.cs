@@ -1,0 +1,7 @@
+namespace CallCenter.Api.Calls;
+
+public enum SortDirection
+{
+    Desc,
+    Asc,
+}

@@ -1,0 +1,19 @@
+namespace CallCenter.Api.Control;
+
+/// <summary>Where call control sends channels, bound from the "CallControl" configuration section.</summary>
+public sealed class CallControlOptions
+{
+    public const string SectionName = "CallControl";
+
+    /// <summary>Dialplan context a blind transfer continues the customer's channel in (extension = destination, priority 1).</summary>
+    public string TransferContext { get; set; } = "inbound-route";
+
+    /// <summary>Dialplan context the agent's answered channel dials the number from (click-to-call).</summary>
+    public string OriginateContext { get; set; } = "from-internal";
+
+    /// <summary>Endpoint of an agent's phone; {0} is the extension.</summary>
+    public string AgentEndpointFormat { get; set; } = "PJSIP/{0}";
+
+    /// <summary>How long the agent's phone rings for click-to-call.</summary>
+    public TimeSpan OriginateRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

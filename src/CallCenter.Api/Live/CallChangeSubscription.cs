@@ -1,0 +1,34 @@
+using System.Threading.Channels;
+
+namespace CallCenter.Api.Live;
+
+/// <summary>One subscriber's view of the change feed; dispose to unsubscribe.</summary>
+public sealed class CallChangeSubscription : IDisposable
+{
+    private readonly Action<CallChangeSubscription> _unsubscribe;
+
+    internal CallChangeSubscription(long id, int capacity, Action<CallChangeSubscription> unsubscribe)
+    {
+        Id = id;
+        _unsubscribe = unsubscribe;
+        // A slow subscriber loses its oldest changes instead of holding memory or delaying everyone else.
+        Channel = System.Threading.Channels.Channel.CreateBounded<CallChange>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+    }
+
+    public long Id { get; }
+
+    public ChannelReader<CallChange> Reader => Channel.Reader;
+
+    internal Channel<CallChange> Channel { get; }
+
+    public void Dispose()
+    {
+        _unsubscribe(this);
+        Channel.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,9 @@
+using CallCenter.Persistence.Data;
+using GraphQL.Types;
+
+namespace CallCenter.Api.Schema.Enums;
+
+public sealed class CallDirectionType : EnumerationGraphType<CallDirection>
+{
+    public CallDirectionType() => Name = "CallDirection";
+}

@@ -1,0 +1,13 @@
+using CallCenter.Persistence.Data;
+using GraphQL.Types;
+
+namespace CallCenter.Api.Schema.Enums;
+
+public sealed class CallStatusType : EnumerationGraphType<CallStatus>
+{
+    public CallStatusType()
+    {
+        Name = "CallStatus";
+        Description = "RINGING and ANSWERED are live; the rest are final.";
+    }
+}

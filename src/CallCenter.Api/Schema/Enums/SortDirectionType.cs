@@ -1,0 +1,9 @@
+using CallCenter.Api.Calls;
+using GraphQL.Types;
+
+namespace CallCenter.Api.Schema.Enums;
+
+public sealed class SortDirectionType : EnumerationGraphType<SortDirection>
+{
+    public SortDirectionType() => Name = "SortDirection";
+}

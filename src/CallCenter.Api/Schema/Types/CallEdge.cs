@@ -1,0 +1,5 @@
+using CallCenter.Persistence.Data;
+
+namespace CallCenter.Api.Schema.Types;
+
+public sealed record CallEdge(string Cursor, Call Node);
