@@ -77,7 +77,8 @@ public sealed partial class AriEventPump(
             return;
         }
 
-        Enqueue(new BufferedWrite(_options.StreamName, _entries.ForSnapshot(snapshot, _asteriskId).ToFields(), Trim: true));
+        var entry = _entries.ForSnapshot(snapshot, _asteriskId);
+        Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, entry.ToFields(), Trim: true));
         LogSnapshotWritten(logger, connected.ConnectionSequence, connected.IsReconnect, snapshot.Channels.Count);
     }
 
@@ -86,7 +87,7 @@ public sealed partial class AriEventPump(
         metrics.EventReceived();
         _asteriskId ??= ariEvent.AsteriskId;
         var entry = _entries.ForEvent(ariEvent, time.GetUtcNow());
-        Enqueue(new BufferedWrite(_options.StreamName, entry.ToFields(), Trim: true));
+        Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, entry.ToFields(), Trim: true));
 
         if (_options.ContinueStasisChannels && ariEvent is StasisStart start && start.Channel.Id.Length > 0)
         {
@@ -99,8 +100,9 @@ public sealed partial class AriEventPump(
         metrics.FrameMalformed();
         var sample = malformed.RawText.Length > MalformedSampleLength ? malformed.RawText[..MalformedSampleLength] : malformed.RawText;
         LogMalformed(logger, malformed.Error, sample);
+        var eventId = _entries.NextEventId();
         Enqueue(new BufferedWrite(
-            _options.DeadLetterStreamName, DeadLetterFields.For(malformed.RawText, malformed.Error, time.GetUtcNow()), Trim: false));
+            _options.DeadLetterStreamName, eventId, DeadLetterFields.For(eventId, malformed.RawText, malformed.Error, time.GetUtcNow()), Trim: false));
     }
 
     private void Enqueue(BufferedWrite write)

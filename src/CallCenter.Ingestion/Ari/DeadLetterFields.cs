@@ -10,8 +10,9 @@ public static class DeadLetterFields
     public const string ReceivedAt = "r";
     public const string Source = "source";
 
-    public static IReadOnlyList<KeyValuePair<string, string>> For(string raw, string reason, DateTimeOffset receivedAt) =>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string eventId, string raw, string reason, DateTimeOffset receivedAt) =>
     [
+        new(CallCenter.Contracts.AriStreamFields.EventId, eventId),
         new(Source, "ingestion"),
         new(Reason, reason),
         new(ReceivedAt, receivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),

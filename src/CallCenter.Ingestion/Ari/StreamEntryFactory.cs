@@ -37,6 +37,6 @@ public sealed class StreamEntryFactory(string connectionId)
         NextEventId(),
         JsonSerializer.Serialize(snapshot, ContractsJsonContext.Default.ChannelSnapshot));
 
-    private string NextEventId() =>
+    public string NextEventId() =>
         string.Create(CultureInfo.InvariantCulture, $"{ConnectionId}:{Interlocked.Increment(ref _ordinal)}");
 }

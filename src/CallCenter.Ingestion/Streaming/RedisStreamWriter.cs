@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CallCenter.Contracts;
 using CallCenter.Ingestion.Diagnostics;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -76,7 +77,16 @@ public sealed partial class RedisStreamWriter(
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await WriteBatchAsync(batch);
+                // A failed attempt may have landed (Redis applied EXEC, then the reply was lost): never write it twice.
+                if (attempt > 1 && await AlreadyWrittenAsync(batch))
+                {
+                    LogAlreadyWritten(logger, batch.Count);
+                }
+                else
+                {
+                    await WriteBatchAsync(batch);
+                }
+
                 metrics.EntriesWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (state.LastError is not null)
                 {
@@ -94,6 +104,17 @@ public sealed partial class RedisStreamWriter(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.WriteRetryMaxDelay.Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// MULTI/EXEC makes a batch all-or-nothing, and this service is the stream's only writer, so the
+    /// batch landed exactly when its last entry is the tail of its stream.
+    /// </summary>
+    private async Task<bool> AlreadyWrittenAsync(List<BufferedWrite> batch)
+    {
+        var last = batch[^1];
+        var tail = await redis.GetDatabase().StreamRangeAsync(last.Stream, "-", "+", count: 1, messageOrder: Order.Descending);
+        return tail.Length == 1 && tail[0][AriStreamFields.EventId] == last.EventId;
     }
 
     private async Task WriteBatchAsync(List<BufferedWrite> batch)
@@ -125,6 +146,9 @@ public sealed partial class RedisStreamWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} entries to Redis failed (attempt {Attempt}); {Buffered} entries buffered; retrying in {DelayMs} ms")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, int attempt, int buffered, long delayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A batch of {Count} entries whose write seemed to fail had landed; not writing it again")]
+    private static partial void LogAlreadyWritten(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis writes recovered after {Attempt} attempts; {Buffered} entries still buffered")]
     private static partial void LogRecovered(ILogger logger, int attempt, int buffered);
