@@ -36,6 +36,7 @@ public sealed class DistributedApplication
             return _builder.ParseExitCode;
         }
 
+        LocalProcess.StartInOwnSession = true;
         using var output = new ConsoleOutput();
         output.RegisterSources(_builder.Resources.Select(resource => resource.Name).Append("demo"));
         using var shutdown = new ShutdownSignals(output);

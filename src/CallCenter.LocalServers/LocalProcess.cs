@@ -11,6 +11,7 @@ namespace CallCenter.LocalServers;
 public sealed class LocalProcess : IAsyncDisposable
 {
     private const int TailLines = 200;
+    private const string SetsidPath = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly Action<string, string> _output;
@@ -32,9 +33,17 @@ public sealed class LocalProcess : IAsyncDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <summary>
+    /// Start children in a session of their own (through setsid, which execs in place: the PID stays the
+    /// server's). A terminal's Ctrl+C then reaches only the owner, which stops its children in order
+    /// (the AppHost: services first) instead of every process receiving SIGINT at once.
+    /// </summary>
+    public static bool StartInOwnSession { get; set; }
+
     public static LocalProcess Start(LocalProcessSpec spec, Action<string, string> output)
     {
-        var startInfo = new ProcessStartInfo(spec.FileName)
+        var ownSession = StartInOwnSession && File.Exists(SetsidPath);
+        var startInfo = new ProcessStartInfo(ownSession ? SetsidPath : spec.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,6 +51,11 @@ public sealed class LocalProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
         };
+        if (ownSession)
+        {
+            startInfo.ArgumentList.Add(spec.FileName);
+        }
+
         foreach (var argument in spec.Arguments)
         {
             startInfo.ArgumentList.Add(argument);

@@ -75,7 +75,7 @@ internal sealed class DataFolder
         // Everything but the lock this process holds.
         foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos())
         {
-            if (entry.FullName == LockFile)
+            if (entry.FullName == LockFile || entry.Name == "apphost.pid")
             {
                 continue;
             }

@@ -19,19 +19,19 @@ internal sealed class InstanceLock : IDisposable
         try
         {
             var stream = new FileStream(dataFolder.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            stream.Write(pid);
-            stream.Flush();
+            // The locked file cannot be read by others (flock), so the holder's pid goes beside it.
+            File.WriteAllText(PidFile(dataFolder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return new InstanceLock(stream);
         }
         catch (IOException)
         {
-            var holder = File.Exists(dataFolder.LockFile) ? File.ReadAllText(dataFolder.LockFile).Trim() : "?";
+            var holder = File.Exists(PidFile(dataFolder)) ? File.ReadAllText(PidFile(dataFolder)).Trim() : "?";
             throw new MissingPrerequisitesException(
                 $"Another AppHost (pid {holder}) is already running with the data folder {dataFolder.Root}. Stop it first, or use --data-dir for a second installation.");
         }
     }
 
     public void Dispose() => _stream.Dispose();
+
+    private static string PidFile(DataFolder dataFolder) => Path.Combine(dataFolder.Root, "apphost.pid");
 }
