@@ -198,6 +198,39 @@ internal sealed class CallStateMachine(CallRules rules)
     }
 
     /// <summary>
+    /// An attended transfer hands the consultation call's target to the customer's call (Asterisk
+    /// moves the channel to the older linkedid), so in the consultation call that leg ends here.
+    /// </summary>
+    public static void ApplyAsConsultation(Call consultation, BridgeAttendedTransfer transfer, DateTimeOffset at)
+    {
+        if (transfer.Result != TransferSucceeded || transfer.TransferTarget is not { } target)
+        {
+            return;
+        }
+
+        var leg = consultation.Legs.FirstOrDefault(l => l.ChannelId == target.Id);
+        if (leg is { EndedAt: null })
+        {
+            leg.EndedAt = at;
+            leg.HangupCauseText ??= "transferred";
+            CloseHold(leg, at);
+        }
+
+        if (consultation.LastEventAt is null || at > consultation.LastEventAt)
+        {
+            consultation.LastEventAt = at;
+        }
+    }
+
+    /// <summary>The other call an event touches: an attended transfer's consultation call.</summary>
+    public static string? ConsultationCallKey(AriEvent ariEvent, string callKey) =>
+        ariEvent is BridgeAttendedTransfer { Result: TransferSucceeded } transfer
+        && transfer.TransfererSecondLeg.LinkedIdOrChannelVar is { } other
+        && other != callKey
+            ? other
+            : null;
+
+    /// <summary>
     /// A snapshot showed none of this call's channels: it ended while events were not received. Each
     /// open leg ends at the last moment it was seen; the call is marked reconciled.
     /// </summary>
@@ -300,9 +333,17 @@ internal sealed class CallStateMachine(CallRules rules)
             return HangupSide.Caller;
         }
 
-        var callerAt = origin.HangupRequestedAt ?? origin.EndedAt;
-        var calleeAt = answeringLeg.HangupRequestedAt ?? answeringLeg.EndedAt;
-        return calleeAt is not null && (callerAt is null || calleeAt < callerAt) ? HangupSide.Callee : HangupSide.Caller;
+        // An explicit hangup request says who hung up; the other side is hung up by Asterisk right after.
+        var callerRequest = origin.HangupRequestedAt;
+        var calleeRequest = answeringLeg.HangupRequestedAt;
+        if (callerRequest is not null || calleeRequest is not null)
+        {
+            return calleeRequest is not null && (callerRequest is null || calleeRequest < callerRequest) ? HangupSide.Callee : HangupSide.Caller;
+        }
+
+        return answeringLeg.EndedAt is { } calleeEnded && (origin.EndedAt is null || calleeEnded < origin.EndedAt)
+            ? HangupSide.Callee
+            : HangupSide.Caller;
     }
 
     private CallDirection DirectionOf(CallLeg origin, string? dialedNumber)

@@ -40,6 +40,11 @@ internal sealed class CallBatchWriter(
         {
             var recordingOwners = await ResolveRecordingOwnersAsync(connection, entries, cancellationToken);
             var keyOf = entries.ToDictionary(e => e.StreamId, e => KeyOf(e, recordingOwners));
+            var consultationKeyOf = entries
+                .Where(e => e.Event is not null && keyOf[e.StreamId] is not null)
+                .Select(e => (e.StreamId, Key: CallStateMachine.ConsultationCallKey(e.Event!, keyOf[e.StreamId]!.Value.Key)))
+                .Where(p => p.Key is not null)
+                .ToDictionary(p => p.StreamId, p => new CallKey(keyOf[p.StreamId]!.Value.AsteriskId, CallStateMachine.Truncate(p.Key!, 64)));
             var snapshotCandidates = await FindSnapshotCandidatesAsync(connection, entries, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,7 +60,7 @@ internal sealed class CallBatchWriter(
             }
 
             await InsertMissingCallsAsync(connection, npgsqlTransaction, firstSeen, cancellationToken);
-            var calls = await LockAndLoadCallsAsync(connection, npgsqlTransaction, [.. firstSeen.Keys.Union(snapshotCandidates)], cancellationToken);
+            var calls = await LockAndLoadCallsAsync(connection, npgsqlTransaction, [.. firstSeen.Keys.Union(snapshotCandidates).Union(consultationKeyOf.Values)], cancellationToken);
             var storedEventIds = await FindStoredEventIdsAsync(connection, npgsqlTransaction, entries, cancellationToken);
 
             var rules = await agents.GetRulesAsync(db, options.Value, recordingOptions.Value, cancellationToken);
@@ -103,6 +108,13 @@ internal sealed class CallBatchWriter(
                     }
 
                     changed[call.Id] = call;
+                    if (consultationKeyOf.TryGetValue(entry.StreamId, out var consultationKey)
+                        && calls.TryGetValue(consultationKey, out var consultation))
+                    {
+                        CallStateMachine.ApplyAsConsultation(consultation, (BridgeAttendedTransfer)entry.Event!, entry.OccurredAt);
+                        changed[consultation.Id] = consultation;
+                    }
+
                     outcome.Applied++;
                 }
                 catch (Exception ex)
