@@ -11,6 +11,3 @@ app.MapDefaultEndpoints();
 app.MapApiEndpoints();
 
 app.Run();
-
-/// <summary>Entry point; public so the tests can host the API in process.</summary>
-public partial class Program;
