@@ -156,7 +156,25 @@ internal sealed class AppHostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        RemoveAsteriskInstance();
         await Task.CompletedTask;
+    }
+
+    /// <summary>The AppHost keeps its Asterisk instance folder (recordings) in the shared root filesystem between runs; a test installation's goes with it.</summary>
+    private void RemoveAsteriskInstance()
+    {
+        var secrets = Path.Combine(DataFolder, "secrets.json");
+        if (!File.Exists(secrets))
+        {
+            return;
+        }
+
+        var id = JsonDocument.Parse(File.ReadAllText(secrets)).RootElement.GetProperty("installationId").GetString();
+        var instance = new AsteriskInstanceLayout(Prerequisites.AsteriskRootFilesystem, $"apphost-{id}").HostDirectory;
+        if (Directory.Exists(instance))
+        {
+            Directory.Delete(instance, recursive: true);
+        }
     }
 
     private void OnLine(string? line)
