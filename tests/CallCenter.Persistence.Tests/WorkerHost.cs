@@ -29,6 +29,8 @@ public sealed class WorkerHost : IAsyncDisposable
         builder.AddApplicationServices();
         var host = builder.Build();
         await host.StartAsync();
+        // Tests assert on the schema the worker creates; start them once it exists.
+        await host.Services.GetRequiredService<CallCenter.Persistence.Data.DatabaseReadiness>().WaitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return new WorkerHost(host);
     }
 
