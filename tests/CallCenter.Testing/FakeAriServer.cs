@@ -18,7 +18,8 @@ namespace CallCenter.Testing;
 public sealed class FakeAriServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Channel<string> _frames = Channel.CreateUnbounded<string>();
+    // Bounded so a benchmark can stream millions of frames without holding them all in memory.
+    private readonly Channel<string> _frames = Channel.CreateBounded<string>(100_000);
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeAriServer(WebApplication app) => _app = app;
@@ -46,16 +47,17 @@ public sealed class FakeAriServer : IAsyncDisposable
         return fake;
     }
 
-    public void Send(string frame) => _frames.Writer.TryWrite(frame);
-
-    /// <summary>Queues many frames; the socket sends them as fast as the client reads.</summary>
-    public void SendAll(IEnumerable<string> frames)
+    public void Send(string frame)
     {
-        foreach (var frame in frames)
+        if (!_frames.Writer.TryWrite(frame))
         {
-            _frames.Writer.TryWrite(frame);
+            throw new InvalidOperationException("The fake ARI server's frame queue is full or closed.");
         }
     }
+
+    /// <summary>Queues a frame, waiting while 100,000 are already queued; the socket sends them as fast as the client reads.</summary>
+    public ValueTask SendAsync(string frame, CancellationToken cancellationToken = default) =>
+        _frames.Writer.WriteAsync(frame, cancellationToken);
 
     /// <summary>A minimal but well-formed ARI channel event.</summary>
     public static string ChannelEvent(string type, string channelId, int sequence) =>

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using CallCenter.Ingestion.Benchmarks;
+using CallCenter.LocalServers;
+using CallCenter.Testing;
+using StackExchange.Redis;
+
+// Usage: dotnet run -c Release --project bench/CallCenter.Ingestion.Benchmarks [rates events/s, comma-separated] [seconds per rate]
+// Offers generated-but-realistic ARI events (~22 per call, shaped like Asterisk 22's) on one WebSocket at each
+// rate, through the real ingestion service (its own process) into a real Redis, and reports what was delivered.
+var rates = (args.Length > 0 ? args[0] : "10000,20000,30000,40000").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+var configuration = typeof(RssSampler).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+var serviceDll = Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Ingestion", "bin", configuration, "net10.0", "CallCenter.Ingestion.dll");
+Console.WriteLine($"Ingestion benchmark: {Environment.ProcessorCount} cores, {MachineInfo.Describe()}");
+
+await using var redis = new RedisServer(TestRun.NewDirectory("bench-redis"), PortAllocator.GetFreePort(), (_, _) => { });
+await redis.StartAsync();
+var ceiling = await RedisBenchmark.XaddCeilingAsync(redis.Port, sampleEventBytes: RealisticCallEvents.ForCall(1).Max(e => e.Length));
+Console.WriteLine($"redis-benchmark XADD ceiling (pipelined 64, {ceiling.PayloadBytes} B payload): {ceiling.RequestsPerSecond:N0} XADD/s");
+Console.WriteLine();
+Console.WriteLine("| offered events/s | delivered events/s | dropped | receive→stream p50 / p99 / max (ms) | service RSS peak (MB) |");
+Console.WriteLine("| ---: | ---: | ---: | --- | ---: |");
+
+using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+var database = connection.GetDatabase();
+using var frames = Frames().GetEnumerator();
+foreach (var rate in rates)
+{
+    // A fresh service per rate so memory figures do not carry over.
+    var stream = $"bench:ari-events:{rate}";
+    await using var ari = await FakeAriServer.StartAsync();
+    await using var service = ServiceProcess.Start(serviceDll, redis.ConnectionString, ari.BaseUrl, stream);
+    await ari.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+    await WaitForLengthAsync(database, stream, 1, service, TimeSpan.FromSeconds(30)); // the snapshot
+
+    // Warm-up (JIT, pools), not measured.
+    var sent = 1L + await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(2));
+    await WaitForLengthAsync(database, stream, sent, service, TimeSpan.FromSeconds(30));
+    var measuredFrom = (await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id;
+
+    var memory = new RssSampler(service.Id);
+    var stopwatch = Stopwatch.StartNew();
+    var offered = await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(seconds));
+    sent += offered;
+    // Whatever is not in the stream 10 s after the last frame was dropped (or is hopelessly late).
+    await WaitForLengthAsync(database, stream, sent, service, TimeSpan.FromSeconds(10), throwOnTimeout: false);
+    var deliveredAt = stopwatch.Elapsed;
+    memory.Stop();
+
+    var delivered = await database.StreamLengthAsync(stream) - (sent - offered);
+    var latencies = await WriteLatency.ReadAsync(database, stream, measuredFrom);
+    Console.WriteLine(
+        $"| {rate:N0} | {delivered / deliveredAt.TotalSeconds:N0} | {offered - delivered:N0} | {latencies.P50:0} / {latencies.P99:0} / {latencies.Max:0} | {memory.PeakMegabytes:0} |");
+}
+
+return 0;
+
+static async Task<long> OfferAsync(FakeAriServer ari, IEnumerator<string> frames, int rate, TimeSpan duration)
+{
+    // Paced in 10 ms steps: at 20,000 events/s, 200 frames every 10 ms.
+    var total = (long)(rate * duration.TotalSeconds);
+    var perStep = Math.Max(1, rate / 100);
+    var clock = Stopwatch.StartNew();
+    long count = 0;
+    while (count < total)
+    {
+        for (var i = 0; i < perStep && count < total && frames.MoveNext(); i++, count++)
+        {
+            await ari.SendAsync(frames.Current);
+        }
+
+        var due = TimeSpan.FromSeconds((double)count / rate);
+        if (due > clock.Elapsed)
+        {
+            await Task.Delay(due - clock.Elapsed);
+        }
+    }
+
+    return count;
+}
+
+static IEnumerable<string> Frames()
+{
+    for (var call = 1; ; call++)
+    {
+        foreach (var frame in RealisticCallEvents.ForCall(call))
+        {
+            yield return frame;
+        }
+    }
+}
+
+static async Task WaitForLengthAsync(IDatabase database, string stream, long length, LocalProcess service, TimeSpan timeout, bool throwOnTimeout = true)
+{
+    var deadline = Stopwatch.StartNew();
+    while (await database.StreamLengthAsync(stream) < length)
+    {
+        if (service.HasExited)
+        {
+            throw new InvalidOperationException($"The ingestion service exited. Its output:\n{service.Tail()}");
+        }
+
+        if (deadline.Elapsed > timeout)
+        {
+            if (throwOnTimeout)
+            {
+                throw new TimeoutException($"The stream did not reach {length} entries. Service output:\n{service.Tail()}");
+            }
+
+            return;
+        }
+
+        await Task.Delay(20);
+    }
+}
