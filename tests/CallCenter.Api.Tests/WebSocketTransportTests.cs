@@ -50,6 +50,18 @@ public sealed class WebSocketTransportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_connection_closes_4403_when_its_token_expires()
+    {
+        await using var client = await WsTestClient.ConnectAsync(Uri);
+        // Accepted at init; the socket must not outlive it.
+        var token = fixture.Tokens.Create("short", [CallCenter.Api.Security.Roles.Supervisor], lifetime: TimeSpan.FromSeconds(2));
+        await client.InitAsync(token);
+
+        Assert.Equal(4403, await client.ReceiveCloseAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("Token expired", client.CloseDescription);
+    }
+
+    [Fact]
     public async Task Second_init_closes_4429()
     {
         await using var client = await WsTestClient.ConnectAsync(Uri);
@@ -181,6 +193,35 @@ public sealed class WebSocketTransportTests(ApiFixture fixture)
         await client.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await client.ReceiveAsync())?["type"]?.GetValue<string>());
         Assert.Null(await ReceiveOrTimeoutAsync(client, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Changes_reach_the_subscriber_within_100_ms_of_the_commit()
+    {
+        await using var client = await WsTestClient.ConnectAsync(Uri);
+        await client.InitAsync(fixture.Tokens.Supervisor());
+        var call = await LiveCalls.StartAsync(fixture);
+        await SubscribeAsync(client, "latency", new { query = CallUpdated, variables = new { id = call.Id } });
+
+        var latencies = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            // The clock starts when the commit returns, as in the worker, which publishes right after committing.
+            var committed = 0L;
+            await LiveCalls.ChangeAsync(fixture, call.Id, c => c.HoldCount++, () => committed = System.Diagnostics.Stopwatch.GetTimestamp());
+            var message = await client.ReceiveAsync();
+            Assert.Equal("next", message?["type"]?.GetValue<string>());
+            if (i > 0)
+            {
+                // The first round warms up the connection pools and JIT.
+                latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(committed).TotalMilliseconds);
+            }
+        }
+
+        latencies.Sort();
+        TestContext.Current.TestOutputHelper?.WriteLine($"commit-to-client ms: p50 {latencies[9]:F1}, max {latencies[^1]:F1}");
+        Assert.True(latencies[17] < 100, $"p90 {latencies[17]:F1} ms");
+        await LiveCalls.EndAsync(fixture, call.Id);
     }
 
     [Fact]

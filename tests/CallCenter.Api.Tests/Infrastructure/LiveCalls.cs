@@ -33,7 +33,7 @@ public static class LiveCalls
         return call;
     }
 
-    public static async Task<Call> ChangeAsync(ApiFixture fixture, Guid callId, Action<Call> change)
+    public static async Task<Call> ChangeAsync(ApiFixture fixture, Guid callId, Action<Call> change, Action? committed = null)
     {
         Call call;
         await using (var db = fixture.CreateDbContext())
@@ -45,6 +45,7 @@ public static class LiveCalls
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
+        committed?.Invoke();
         await fixture.PublishAsync(call);
         return call;
     }

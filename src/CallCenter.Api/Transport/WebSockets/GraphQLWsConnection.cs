@@ -40,6 +40,7 @@ internal sealed class GraphQLWsConnection(
     private bool _initReceived;
     private volatile bool _acknowledged;
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
+    private Timer? _expiry;
 
     public async Task RunAsync(CancellationToken serverStopping)
     {
@@ -76,6 +77,11 @@ internal sealed class GraphQLWsConnection(
 
             _outbox.Writer.TryComplete();
             await writer;
+            if (_expiry is not null)
+            {
+                await _expiry.DisposeAsync();
+            }
+
             _lifetime.Dispose();
         }
     }
@@ -224,8 +230,31 @@ internal sealed class GraphQLWsConnection(
         }
 
         _user = user;
+        ScheduleExpiry(user);
         _acknowledged = true;
         Enqueue(Message(GraphQLWsMessageTypes.ConnectionAck, null, default));
+    }
+
+    /// <summary>A socket must not outlive its credentials: when the token expires the connection is closed (4403).</summary>
+    private void ScheduleExpiry(ClaimsPrincipal user)
+    {
+        if (!long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            return;
+        }
+
+        var remaining = DateTimeOffset.FromUnixTimeSeconds(exp) - DateTimeOffset.UtcNow;
+        if (remaining <= TimeSpan.Zero)
+        {
+            Close(GraphQLWsCloseCodes.Forbidden, "Token expired");
+            return;
+        }
+
+        // Timer periods are limited to about 49 days; longer-lived tokens are simply not timed.
+        if (remaining < TimeSpan.FromDays(40))
+        {
+            _expiry = new Timer(_ => Close(GraphQLWsCloseCodes.Forbidden, "Token expired"), null, remaining, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void OnSubscribe(JsonElement root, JsonElement payload)
