@@ -30,8 +30,9 @@ param asteriskAriPassword string
 @secure()
 param postgresAdminPassword string
 
-@description('JWT issuer and audience the API accepts; signing keys come from the identity provider.')
+@description('OpenID Connect authority whose published keys sign the API\'s tokens, and the issuer/audience it must carry.')
 param jwtAuthority string
+param jwtIssuer string = jwtAuthority
 param jwtAudience string = 'callcenter-api'
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -258,8 +259,9 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'api'
           image: apiImage
           env: concat(commonEnv, [
-            { name: 'Jwt__Authority', value: jwtAuthority }
-            { name: 'Jwt__Audience', value: jwtAudience }
+            { name: 'Authentication__Jwt__Authority', value: jwtAuthority }
+            { name: 'Authentication__Jwt__Issuer', value: jwtIssuer }
+            { name: 'Authentication__Jwt__Audience', value: jwtAudience }
           ])
           probes: probes
           resources: { cpu: json('1.0'), memory: '2Gi' }
