@@ -166,6 +166,43 @@ public sealed class CallLogQueryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Related_lists_of_a_page_belong_to_their_own_calls()
+    {
+        var (first, second) = (fixture.Seed.History[58], fixture.Seed.History[59]);
+        await using (var db = fixture.CreateDbContext())
+        {
+            if (!db.CallEvents.Any(e => e.CallId == first.Id))
+            {
+                foreach (var (call, count) in new[] { (first, 2), (second, 3) })
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        db.CallEvents.Add(new CallEvent
+                        {
+                            CallId = call.Id, EventId = $"test:{call.Id:N}:{i}", StreamId = $"1-{i}", Type = i == 0 ? "ChannelCreated" : "ChannelStateChange",
+                            OccurredAt = call.StartedAt.AddSeconds(i), ReceivedAt = call.StartedAt.AddSeconds(i),
+                        });
+                    }
+
+                    db.CallLegs.Add(new CallLeg { Id = Guid.NewGuid(), CallId = call.Id, ChannelId = $"leg-{call.Id:N}", ChannelName = "PJSIP/trunk-1", CreatedAt = call.StartedAt });
+                }
+
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+        }
+
+        var data = await fixture.Http.DataAsync(
+            "query($filter: CallFilter) { calls(filter: $filter, first: 5) { nodes { id events { type } legs { channelId } } } }",
+            new { filter = Window }, Token);
+
+        var nodes = data["calls"]!["nodes"]!.AsArray().ToDictionary(n => Guid.Parse(n!["id"]!.GetValue<string>()), n => n!);
+        Assert.Equal(["ChannelCreated", "ChannelStateChange"], nodes[first.Id]["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(3, nodes[second.Id]["events"]!.AsArray().Count);
+        Assert.Equal($"leg-{second.Id:N}", nodes[second.Id]["legs"]![0]!["channelId"]!.GetValue<string>());
+        Assert.All(nodes.Where(n => n.Key != first.Id && n.Key != second.Id), n => Assert.Empty(n.Value["events"]!.AsArray()));
+    }
+
+    [Fact]
     public async Task Page_size_above_the_maximum_is_refused()
     {
         var response = await fixture.Http.QueryAsync("{ calls(first: 51) { nodes { id } } }", null, Token);

@@ -34,6 +34,29 @@ public sealed class LimitsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_typical_call_log_screen_fits_the_limits()
+    {
+        const string query = """
+            query($filter: CallFilter) {
+              calls(filter: $filter, first: 50) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { cursor node {
+                  id direction status isLive callerNumber callerName dialedNumber agentExtension startedAt answeredAt endedAt
+                  ringSeconds talkSeconds durationSeconds hangupBy transferCount holdCount
+                  agent { id name extension } contact { name company } recording { available downloadUrl }
+                } }
+              }
+            }
+            """;
+        using var response = await fixture.Http.SendAsync(GraphQLHttp.Post(query, new { filter = new { from = SeedData.HistoryFrom, until = SeedData.HistoryUntil } }, fixture.Tokens.Supervisor()), Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.DoesNotContain("\"errors\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Introspection_can_be_switched_off_and_the_ide_is_development_only_by_default()
     {
         await using var api = new ApiFactory(fixture.Settings(new Dictionary<string, string?>

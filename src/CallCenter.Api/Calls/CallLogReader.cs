@@ -75,25 +75,11 @@ public sealed class CallLogReader(IDbContextFactory<CallCenterDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CallEvent>> GetEventsAsync(Guid callId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CallEvents.AsNoTracking().Where(e => e.CallId == callId)
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<CallLeg>> GetLegsAsync(Guid callId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CallLegs.AsNoTracking().Where(l => l.CallId == callId)
             .OrderBy(l => l.CreatedAt).ThenBy(l => l.ChannelId).ToListAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Recording>> GetRecordingsAsync(Guid callId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Recordings.AsNoTracking().Where(r => r.CallId == callId)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
     public static bool IsLive(Call call) => call.EndedAt is null && LiveStatuses.Contains(call.Status);

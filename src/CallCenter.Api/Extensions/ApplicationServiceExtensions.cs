@@ -24,6 +24,7 @@ internal static class ApplicationServiceExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         builder.Services.AddSingleton<CallLogReader>();
         builder.Services.AddSingleton<CallStatsReader>();
+        builder.Services.AddScoped<CallRelationsLoader>();
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
         {

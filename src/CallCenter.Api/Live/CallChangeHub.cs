@@ -28,7 +28,10 @@ public sealed class CallChangeHub(
     public CallChangeSubscription Subscribe()
     {
         var subscription = new CallChangeSubscription(
-            Interlocked.Increment(ref _nextId), options.Value.SubscriberBufferCapacity, s => _subscribers.TryRemove(s.Id, out _));
+            Interlocked.Increment(ref _nextId),
+            options.Value.SubscriberBufferCapacity,
+            s => _subscribers.TryRemove(s.Id, out _),
+            s => Log.SubscriberLagging(logger, s.Id));
         _subscribers[subscription.Id] = subscription;
         return subscription;
     }
@@ -102,8 +105,8 @@ public sealed class CallChangeHub(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Subscribers still learn that the call changed; field resolvers report the load failure.
-            Log.MalformedNotice(logger, channelName, exception);
+            // The change is skipped for subscribers; the next notice of the call carries its newest state.
+            Log.CallLoadFailed(logger, notice.CallId, exception);
         }
 
         var change = new CallChange(notice, call);

@@ -35,8 +35,10 @@ public sealed class CallCenterQuery : ObjectGraphType
             {
                 var order = context.GetArgument<CallOrder?>("order") ?? new CallOrder();
                 var page = ReadPage(context, order.Field);
-                return await Service<CallLogReader>(context).GetPageAsync(
+                var result = await Service<CallLogReader>(context).GetPageAsync(
                     context.User!, context.GetArgument<CallFilter?>("filter"), order, page, context.CancellationToken);
+                Service<CallRelationsLoader>(context).RegisterPage(result.Calls.Select(c => c.Id));
+                return result;
             });
 
         Field<CallType>("call")

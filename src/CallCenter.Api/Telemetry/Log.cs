@@ -26,8 +26,11 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Ignored a malformed call change notice on {Channel}")]
     public static partial void MalformedNotice(ILogger logger, string channel, Exception? exception);
 
-    [LoggerMessage(8, LogLevel.Warning, "Subscriber {SubscriberId} fell behind; oldest notice dropped")]
+    [LoggerMessage(8, LogLevel.Warning, "Subscriber {SubscriberId} fell behind; its oldest changes are being dropped")]
     public static partial void SubscriberLagging(ILogger logger, long subscriberId);
+
+    [LoggerMessage(13, LogLevel.Warning, "Could not load call {CallId} after its change notice")]
+    public static partial void CallLoadFailed(ILogger logger, Guid callId, Exception exception);
 
     [LoggerMessage(9, LogLevel.Information, "Call control {Action} on call {CallId} by {User}")]
     public static partial void CallControl(ILogger logger, string action, Guid callId, string? user);

@@ -46,23 +46,23 @@ public sealed class CallType : ObjectGraphType<Call>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CallEventType>>>>("events")
             .Description("The call's timeline, oldest first.")
             .WithComplexityImpact(10)
-            .ResolveAsync(async c => await Reader(c).GetEventsAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await Loader(c).GetEventsAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CallLegType>>>>("legs")
             .WithComplexityImpact(5)
-            .ResolveAsync(async c => await Reader(c).GetLegsAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await Loader(c).GetLegsAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordingType>>>>("recordings")
             .WithComplexityImpact(5)
-            .ResolveAsync(async c => await Reader(c).GetRecordingsAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await Loader(c).GetRecordingsAsync(c.Source.Id, c.CancellationToken));
         Field<RecordingType>("recording")
             .Description("The call's recording: the newest stored one, else the newest in progress.")
             .WithComplexityImpact(5)
             .ResolveAsync(async c =>
             {
-                var recordings = await Reader(c).GetRecordingsAsync(c.Source.Id, c.CancellationToken);
+                var recordings = await Loader(c).GetRecordingsAsync(c.Source.Id, c.CancellationToken);
                 return recordings.LastOrDefault(r => r.Status is RecordingStatus.Uploaded or RecordingStatus.Completed)
                     ?? (recordings.Count > 0 ? recordings[^1] : null);
             });
     }
 
-    private static CallLogReader Reader(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CallLogReader>();
+    private static CallRelationsLoader Loader(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CallRelationsLoader>();
 }
