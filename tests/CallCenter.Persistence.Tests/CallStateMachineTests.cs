@@ -215,6 +215,23 @@ public sealed class CallStateMachineTests
     }
 
     [Theory]
+    [InlineData(16, CallStatus.Missed)]
+    [InlineData(19, CallStatus.Missed)]
+    [InlineData(127, CallStatus.Missed)] // chan_pjsip's cause when the caller CANCELs while ringing (seen on Asterisk 22).
+    [InlineData(17, CallStatus.Busy)]
+    [InlineData(21, CallStatus.Failed)]
+    [InlineData(34, CallStatus.Failed)]
+    [InlineData(1, CallStatus.Failed)]
+    public void An_unanswered_call_is_classified_by_the_callers_hangup_cause(int cause, CallStatus expected)
+    {
+        var script = new AriEventScript(Start);
+        var caller = script.NewChannel(CallFlows.Trunk, "998908888888", "2002");
+        script.InboundStart(caller, "inbound-c").Wait(3).Destroyed(caller, cause, "whatever");
+
+        Assert.Equal(expected, CallFolding.Fold(script.Entries, caller.LinkedId).Status);
+    }
+
+    [Theory]
     [InlineData("/var/spool/asterisk/recording/inbound-1700000000-1.wav", "inbound-1700000000-1")]
     [InlineData("inbound-1700000000-1", "inbound-1700000000-1")]
     [InlineData("/var/spool/asterisk/recording/sub/dir/x.wav", "sub/dir/x")]

@@ -1,0 +1,143 @@
+using CallCenter.Contracts;
+using CallCenter.Persistence.Data;
+using CallCenter.Testing;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+
+namespace CallCenter.Persistence.Tests;
+
+/// <summary>
+/// sipp → real Asterisk (shipped dialplan, MixMonitor) → ingestion service → Redis stream → this worker
+/// → PostgreSQL and Azurite. Nothing is simulated.
+/// </summary>
+[Collection(RecordingsCollection.Name)]
+public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, AzuriteFixture azurite, AsteriskFixture asterisk)
+{
+    // sipp's uac_pcap: 200 OK, ACK, then 8 s + 1 s of scenario pauses (audio, DTMF) before its BYE.
+    private const double SippTalkSeconds = 9.0;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly IDatabase _redis = redis.Connection.GetDatabase();
+
+    private async Task<WorkerSettings> NewSettingsAsync() => new(
+        await postgres.CreateDatabaseAsync("e2e"), redis.ConnectionString, $"e2e:{Guid.NewGuid():N}", "w1")
+    {
+        Recordings = true,
+        Blobs = azurite.ConnectionString,
+        AriBaseUrl = asterisk.Server.AriBaseUrl,
+        AriUsername = asterisk.Server.AriUsername,
+        AriPassword = asterisk.Server.AriPassword,
+        BatchSize = 100,
+    };
+
+    private async Task<IngestionHost> StartIngestionAsync(WorkerSettings settings)
+    {
+        var ingestion = IngestionHost.Start(redis.ConnectionString, asterisk.Server, settings.Stream);
+        await Eventually.WaitAsync(
+            async () => (await _redis.StreamRangeAsync(settings.Stream)).Any(e => e["k"] == "snapshot"),
+            TimeSpan.FromSeconds(60), "the ingestion service is connected to ARI");
+        return ingestion;
+    }
+
+    private static async Task<List<Call>> FinishedCallsAsync(string database)
+    {
+        await using var db = CallLog.Open(database);
+        return await db.Calls.AsNoTracking().Include(c => c.Legs).Include(c => c.Recordings)
+            .Where(c => c.EndedAt != null).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Twenty_sipp_calls_with_audio_become_twenty_completed_calls_with_verified_recordings_and_an_empty_spool()
+    {
+        var settings = await NewSettingsAsync();
+        await using var worker = await WorkerHost.StartAsync(settings);
+        await using var ingestion = await StartIngestionAsync(settings);
+
+        var result = await asterisk.Sipp.PlaceCallsAsync(
+            new SippCallOptions("2000") { Calls = 20, Rate = 5, CallerNumber = "998901112233", Timeout = TimeSpan.FromSeconds(90) },
+            TestContext.Current.CancellationToken);
+        Assert.True(result.AllSucceeded, result.ToString());
+
+        await Eventually.WaitAsync(
+            async () => (await FinishedCallsAsync(settings.Database)) is { Count: 20 } calls
+                && calls.All(c => c.Recordings.Count == 1 && c.Recordings[0].Status == RecordingStatus.Completed),
+            Timeout, "20 calls are stored with their recordings uploaded");
+
+        var stored = await FinishedCallsAsync(settings.Database);
+        var spool = asterisk.Server.ListRecordings();
+        var container = azurite.CreateClient().GetBlobContainerClient("recordings");
+        foreach (var call in stored)
+        {
+            Assert.Equal(CallStatus.Completed, call.Status);
+            Assert.Equal(CallDirection.Inbound, call.Direction);
+            Assert.Equal("998901112233", call.CallerNumber);
+            Assert.Equal("2000", call.DialedNumber);
+            Assert.False(call.Reconciled);
+            Assert.InRange(call.TalkSeconds!.Value, SippTalkSeconds - 1, SippTalkSeconds + 1);
+            Assert.InRange(call.RingSeconds!.Value, 0, 1);
+            Assert.Equal(HangupSide.Caller, call.HangupBy);
+
+            var recording = call.Recordings[0];
+            Assert.Equal(call.RecordingName, recording.SourceName);
+            // A 9 s G.711 call recorded as 8 kHz 16-bit WAV is about 144 KB.
+            Assert.True(recording.SizeBytes > 50_000, $"recording {recording.SourceName} has {recording.SizeBytes} bytes");
+            // MixMonitor writes the audio frames it got: sipp's 7 s pcap, not the silent pauses around it.
+            Assert.InRange(recording.DurationSeconds!.Value, 6, call.DurationSeconds!.Value + 1);
+            var properties = await container.GetBlobClient(recording.BlobName).GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(recording.SizeBytes, properties.Value.ContentLength);
+            Assert.Equal(recording.Sha256, properties.Value.Metadata["sha256"]);
+            Assert.DoesNotContain(recording.SourceName + ".wav", spool);
+        }
+
+        Assert.Equal(20, stored.Select(c => c.CallKey).Distinct().Count());
+        await Eventually.WaitAsync(() => CallLog.DrainedAsync(_redis, settings.Stream), Timeout, "every stream entry is acknowledged");
+        Assert.Empty(await _redis.StreamRangeAsync(settings.DeadLetterStream));
+    }
+
+    [Fact]
+    public async Task Missed_busy_failed_and_agent_answered_calls_through_Asterisk_get_their_statuses()
+    {
+        var settings = await NewSettingsAsync();
+        await using var worker = await WorkerHost.StartAsync(settings);
+        await using var ingestion = await StartIngestionAsync(settings);
+        var cancel = TestContext.Current.CancellationToken;
+
+        var missed = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2002")
+        {
+            Scenario = SippScenario.HangUpWhileRinging, RingSeconds = TimeSpan.FromSeconds(3), CallerNumber = "998901000001",
+        }, cancel);
+        var busy = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2003")
+        {
+            Scenario = SippScenario.ExpectFinalResponse, ExpectedStatus = 486, CallerNumber = "998901000002",
+        }, cancel);
+        var failed = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2004")
+        {
+            Scenario = SippScenario.ExpectFinalResponse, ExpectedStatus = 503, CallerNumber = "998901000003",
+        }, cancel);
+        SippCallResult answered;
+        await using (var agent = asterisk.StartTestAgent())
+        {
+            answered = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = "998901000004" }, cancel);
+        }
+
+        Assert.True(missed.AllSucceeded, missed.ToString());
+        Assert.True(busy.AllSucceeded, busy.ToString());
+        Assert.True(failed.AllSucceeded, failed.ToString());
+        Assert.True(answered.AllSucceeded, answered.ToString());
+
+        await Eventually.WaitAsync(async () => (await FinishedCallsAsync(settings.Database)).Count >= 4, Timeout, "the four calls are finished");
+        var calls = (await FinishedCallsAsync(settings.Database)).ToDictionary(c => c.CallerNumber!);
+
+        Assert.True(calls["998901000001"].Status == CallStatus.Missed,
+            $"missed call stored as {calls["998901000001"].Status}, cause {calls["998901000001"].HangupCause} {calls["998901000001"].HangupCauseText}");
+        Assert.InRange(calls["998901000001"].RingSeconds!.Value, 2, 5);
+        Assert.Equal(HangupSide.Caller, calls["998901000001"].HangupBy);
+        Assert.Equal(CallStatus.Busy, calls["998901000002"].Status);
+        Assert.Equal(CallStatus.Failed, calls["998901000003"].Status);
+        var agentCall = calls["998901000004"];
+        Assert.Equal(CallStatus.Completed, agentCall.Status);
+        Assert.Equal("test-agent", agentCall.AgentExtension);
+        Assert.True(agentCall.Legs.Count >= 2, "the caller's and the agent's channels are legs of one call");
+        Assert.InRange(agentCall.TalkSeconds!.Value, SippTalkSeconds - 1, SippTalkSeconds + 1);
+        Assert.All(calls.Values, c => Assert.Equal(CallDirection.Inbound, c.Direction));
+    }
+}
