@@ -44,7 +44,8 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddAriClient(configuration.GetSection(AriOptions.SectionName));
         builder.Services.AddOptions<CallControlOptions>().Bind(configuration.GetSection(CallControlOptions.SectionName));
-        builder.Services.AddSingleton<CallControlService>();
+        // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
+        builder.Services.AddScoped<CallControlService>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<Health.PostgresHealthCheck>("postgres")
