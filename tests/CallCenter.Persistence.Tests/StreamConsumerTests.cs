@@ -260,4 +260,31 @@ public sealed class StreamConsumerTests(PostgresFixture postgres, RedisFixture r
         Assert.Equal(40, calls.Values.Count(c => c.TransferCount == 1));
         Assert.Equal(script.Entries.Count, await CallLog.CountAsync(settings.Database, db => db.CallEvents));
     }
+
+    [Fact]
+    public async Task Retention_deletes_finished_calls_older_than_the_setting_with_their_timeline_and_keeps_the_rest()
+    {
+        var settings = await NewSettingsAsync();
+        var old = new AriEventScript(DateTimeOffset.UtcNow.AddDays(-40));
+        var (oldCaller, _) = CallFlows.Answered(old);
+        var recent = new AriEventScript(DateTimeOffset.UtcNow.AddDays(-2));
+        var (recentCaller, _) = CallFlows.Answered(recent);
+        await StreamFeeder.AddAsync(_redis, settings.Stream, old.Entries.Concat(recent.Entries));
+        await using (var worker = await WorkerHost.StartAsync(settings))
+        {
+            await Eventually.WaitAsync(() => CallLog.DrainedAsync(_redis, settings.Stream), Timeout, "the stream is drained");
+        }
+
+        Assert.Equal(2, (await CallLog.CallsAsync(settings.Database)).Count);
+        await using (var worker = await WorkerHost.StartAsync(settings with { RetentionDays = 30 }))
+        {
+            await Eventually.WaitAsync(async () => (await CallLog.CallsAsync(settings.Database)).Count == 1, Timeout, "retention deletes the old call");
+        }
+
+        var kept = Assert.Single(await CallLog.CallsAsync(settings.Database));
+        Assert.Equal(recentCaller.LinkedId, kept.CallKey);
+        Assert.NotEqual(oldCaller.LinkedId, kept.CallKey);
+        Assert.Equal(recent.Entries.Count, await CallLog.CountAsync(settings.Database, db => db.CallEvents));
+        Assert.Equal(kept.Legs.Count, await CallLog.CountAsync(settings.Database, db => db.CallLegs));
+    }
 }

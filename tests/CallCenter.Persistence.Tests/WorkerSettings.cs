@@ -14,6 +14,7 @@ public sealed record WorkerSettings(string Database, string Redis, string Stream
     public TimeSpan ClaimMinIdle { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan ClaimInterval { get; init; } = TimeSpan.FromSeconds(1);
     public string RecordingSpool { get; init; } = "/var/spool/asterisk/recording/";
+    public int RetentionDays { get; init; }
 
     public string DeadLetterStream => Stream + ":dead";
     public string NoticeChannel => Stream + ":changes";
@@ -42,6 +43,8 @@ public sealed record WorkerSettings(string Database, string Redis, string Stream
             ["Recordings:MaxRetryDelay"] = "00:00:01",
             ["Recordings:AttemptsBeforeReportingFailure"] = "3",
             ["Recordings:SpoolDirectory"] = RecordingSpool,
+            ["Retention:Days"] = RetentionDays.ToString(CultureInfo.InvariantCulture),
+            ["Retention:Interval"] = "00:00:01",
             ["Ari:BaseUrl"] = (AriBaseUrl ?? new Uri("http://127.0.0.1:9/ari/")).AbsoluteUri,
             ["Ari:Username"] = AriUsername,
             ["Ari:Password"] = AriPassword,

@@ -135,7 +135,11 @@ internal sealed class CallBatchWriter(
             await MatchContactsAsync(changed.Values, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await InsertEventsAsync(connection, npgsqlTransaction, newEvents, cancellationToken);
-            outcome.RecordingsQueued = await QueueRecordingsAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
+            if (recordingOptions.Value.Enabled)
+            {
+                outcome.RecordingsQueued = await QueueRecordingsAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
 
             foreach (var call in changed.Values)

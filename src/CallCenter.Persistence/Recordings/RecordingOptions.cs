@@ -5,6 +5,7 @@ public sealed class RecordingOptions
 {
     public const string SectionName = "Recordings";
 
+    /// <summary>Off: recordings stay in Asterisk and are not queued (a PBX whose recordings are handled elsewhere).</summary>
     public bool Enabled { get; set; } = true;
 
     public string ContainerName { get; set; } = "recordings";
