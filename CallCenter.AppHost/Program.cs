@@ -40,6 +40,7 @@ builder.AddProject("api", "src/CallCenter.Api/CallCenter.Api.csproj")
     .WithReference(blobs)
     .WithReference(asterisk)
     .WithDevelopmentJwt()
+    .WithRecordingLinkSigningKey()
     .WithGraphQlEndpoint("/graphql")
     .WaitFor(persistence)
     .WaitFor(ingestion);

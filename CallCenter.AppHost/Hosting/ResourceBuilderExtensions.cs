@@ -72,6 +72,19 @@ public static class ResourceBuilderExtensions
         return project;
     }
 
+    /// <summary>The API's RecordingAccessOptions.LinkSigningKey ("Recordings" section).</summary>
+    public const string RecordingLinkSigningKeyVariable = "Recordings__LinkSigningKey";
+
+    /// <summary>
+    /// Recordings__LinkSigningKey from the installation's secrets: without it the API signs download links with a
+    /// random per-process key, so a link handed out before a restart (a page left open) stops working after it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithRecordingLinkSigningKey(this IResourceBuilder<ProjectResource> project)
+    {
+        project.Resource.AddEnvironment((environment, context) => environment[RecordingLinkSigningKeyVariable] = context.Secrets.RecordingLinkSigningKey);
+        return project;
+    }
+
     /// <summary>Marks the service that serves GraphQL, for the ready table and endpoints.json.</summary>
     public static IResourceBuilder<ProjectResource> WithGraphQlEndpoint(this IResourceBuilder<ProjectResource> project, string path = "/graphql", string idePath = "/graphql")
     {

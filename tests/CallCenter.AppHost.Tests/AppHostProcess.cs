@@ -126,6 +126,24 @@ internal sealed class AppHostProcess : IAsyncDisposable
         Assert.Empty(recorded);
     }
 
+    /// <summary>Every process below the AppHost now (children and theirs: PostgreSQL backends, sipp calls ...).</summary>
+    public IReadOnlyList<ProcessIdentity> Descendants()
+    {
+        var all = Directory.GetDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), out var pid) ? ProcessIdentity.Read(pid) : null)
+            .OfType<ProcessIdentity>()
+            .ToList();
+        var found = new List<ProcessIdentity>();
+        var parents = new HashSet<int> { _process.Id };
+        while (all.Where(process => parents.Contains(process.ParentPid) && !found.Contains(process)).ToList() is { Count: > 0 } children)
+        {
+            found.AddRange(children);
+            parents.UnionWith(children.Select(child => child.Pid));
+        }
+
+        return found;
+    }
+
     public static bool IsAlive(int pid) =>
         Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2)[1].StartsWith('Z');
 
@@ -184,4 +202,31 @@ internal sealed class AppHostProcess : IAsyncDisposable
             _lines.Enqueue(line);
         }
     }
+}
+
+/// <summary>A process as /proc/&lt;pid&gt;/stat names it; the start time tells a reused PID from the same process.</summary>
+internal sealed record ProcessIdentity(int Pid, int ParentPid, ulong StartTime, string Command)
+{
+    public static ProcessIdentity? Read(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var command = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
+            // After "pid (comm) ": state ppid ... starttime is the 20th field from there.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z"
+                ? null
+                : new ProcessIdentity(pid, int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), ulong.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture), command);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>This very process still runs (not a zombie, not another process with the same PID).</summary>
+    public bool IsAlive => Read(Pid) is { } now && now.StartTime == StartTime;
+
+    public override string ToString() => $"pid {Pid} ({Command})";
 }

@@ -22,6 +22,7 @@ public sealed class InstallationTests
         Assert.Equal(first.InstallationId, second.InstallationId);
         Assert.Equal(first.PostgresPassword, second.PostgresPassword);
         Assert.Equal(first.JwtSigningKey, second.JwtSigningKey);
+        Assert.Equal(first.RecordingLinkSigningKey, second.RecordingLinkSigningKey);
         Assert.Equal(first.AgentPasswords, second.AgentPasswords);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.SecretsFile));
     }
@@ -36,9 +37,34 @@ public sealed class InstallationTests
         Assert.NotEqual(one.AriPassword, other.AriPassword);
         Assert.NotEqual(one.JwtSigningKey, other.JwtSigningKey);
         Assert.Equal(32, Convert.FromBase64String(one.JwtSigningKey).Length);
+        Assert.NotEqual(one.RecordingLinkSigningKey, other.RecordingLinkSigningKey);
+        // The API signs with the key's UTF-8 bytes and wants at least 32 of them; 64 hex digits carry 256 bits.
+        Assert.Matches("^[0-9a-f]{64}$", one.RecordingLinkSigningKey);
         Assert.Equal(64, Convert.FromBase64String(one.AzuriteAccountKey).Length);
         Assert.Equal(Enumerable.Range(1001, 10).Select(agent => agent.ToString(System.Globalization.CultureInfo.InvariantCulture)), one.AgentPasswords.Keys.Order());
         Assert.Equal(10, one.AgentPasswords.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void AnInstallationFromBeforeTheRecordingLinkKeyGetsOneOnItsNextStartAndKeepsEverythingElse()
+    {
+        var folder = new DataFolder(TestContexts.NewFolder());
+        folder.Create();
+        var original = InstallationSecrets.LoadOrCreate(folder.SecretsFile, out _);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder.SecretsFile))!.AsObject();
+        Assert.True(json.Remove("recordingLinkSigningKey"), "secrets.json names the key recordingLinkSigningKey");
+        File.WriteAllText(folder.SecretsFile, json.ToJsonString());
+
+        var upgraded = InstallationSecrets.LoadOrCreate(folder.SecretsFile, out var created);
+        var reloaded = InstallationSecrets.LoadOrCreate(folder.SecretsFile, out _);
+
+        Assert.False(created);
+        Assert.Matches("^[0-9a-f]{64}$", upgraded.RecordingLinkSigningKey);
+        Assert.Equal(upgraded.RecordingLinkSigningKey, reloaded.RecordingLinkSigningKey);
+        Assert.Equal(original with { RecordingLinkSigningKey = upgraded.RecordingLinkSigningKey, AgentPasswords = upgraded.AgentPasswords }, upgraded);
+        Assert.Equal(original.AgentPasswords, upgraded.AgentPasswords);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.SecretsFile));
+        Assert.Equal([Path.GetFileName(folder.SecretsFile)], Directory.GetFiles(Path.GetDirectoryName(folder.SecretsFile)!, "secrets.json*").Select(Path.GetFileName));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class ResourceGraphTests
         var database = builder.AddPostgres("postgres").AddDatabase("callcenterdb");
         var asterisk = builder.AddAsterisk("asterisk");
         var project = builder.AddProject("api", "src/CallCenter.Api/CallCenter.Api.csproj")
-            .WithReference(redis).WithReference(database).WithReference(asterisk).WithDevelopmentJwt();
+            .WithReference(redis).WithReference(database).WithReference(asterisk).WithDevelopmentJwt().WithRecordingLinkSigningKey();
         foreach (var resource in ResourceGraph.Build(builder.Resources).StartOrder)
         {
             resource.Bind(context);
@@ -68,6 +68,8 @@ public sealed class ResourceGraphTests
         Assert.Equal($"http://127.0.0.1:{project.Resource.HttpPort}", environment["ASPNETCORE_URLS"]);
         Assert.Equal("api", environment["OTEL_SERVICE_NAME"]);
         Assert.Equal(context.Secrets.JwtSigningKey, environment["Authentication__Jwt__SigningKeys__0"]);
+        // The API binds RecordingAccessOptions from "Recordings"; the installation's key keeps links valid across restarts.
+        Assert.Equal(context.Secrets.RecordingLinkSigningKey, environment["Recordings__LinkSigningKey"]);
     }
 
     [Fact]

@@ -28,6 +28,13 @@ internal sealed record InstallationSecrets
     /// <summary>Base64 of 32 random bytes: the HMAC-SHA256 key the API validates development tokens with.</summary>
     public required string JwtSigningKey { get; init; }
 
+    /// <summary>
+    /// The key the API signs recording download links with (64 hex characters, 256 bits). Kept here so links
+    /// handed out before an API restart still work after it. Not required: installations made before it
+    /// existed get one on their next start.
+    /// </summary>
+    public string RecordingLinkSigningKey { get; init; } = "";
+
     /// <summary>SIP password per agent extension (1001-1010).</summary>
     public required IReadOnlyDictionary<string, string> AgentPasswords { get; init; }
 
@@ -39,6 +46,7 @@ internal sealed record InstallationSecrets
         AriPassword = NewPassword(),
         AzuriteAccountKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)),
         JwtSigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        RecordingLinkSigningKey = NewPassword(64),
         AgentPasswords = Enumerable.Range(FirstAgent, AgentCount)
             .ToDictionary(agent => agent.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => NewPassword(16)),
     };
@@ -51,15 +59,32 @@ internal sealed record InstallationSecrets
             var existing = JsonSerializer.Deserialize(File.ReadAllText(path), InstallationJsonContext.Default.InstallationSecrets)
                 ?? throw new InvalidDataException($"{path} is empty; delete it or run with --reset.");
             created = false;
+            // Absent from the file, the source-generated reader leaves it null despite the initializer.
+            if (string.IsNullOrEmpty(existing.RecordingLinkSigningKey))
+            {
+                // Written by an AppHost from before this secret existed: add it, keep everything else.
+                existing = existing with { RecordingLinkSigningKey = NewPassword(64) };
+                Save(path, existing, FileMode.Create);
+            }
+
             return existing;
         }
 
         var secrets = Generate();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Create it private from the first byte rather than tightening after writing.
-        using (var stream = new FileStream(path, new FileStreamOptions
+        Save(path, secrets, FileMode.CreateNew);
+        created = true;
+        return secrets;
+    }
+
+    private static void Save(string path, InstallationSecrets secrets, FileMode mode)
+    {
+        // Private from the first byte rather than tightened after writing; an update goes through a
+        // temporary file so that a crash never leaves a half-written secrets file.
+        var target = mode == FileMode.CreateNew ? path : path + ".tmp";
+        using (var stream = new FileStream(target, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew,
+            Mode = mode,
             Access = FileAccess.Write,
             UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         }))
@@ -67,8 +92,10 @@ internal sealed record InstallationSecrets
             JsonSerializer.Serialize(stream, secrets, InstallationJsonContext.Default.InstallationSecrets);
         }
 
-        created = true;
-        return secrets;
+        if (target != path)
+        {
+            File.Move(target, path, overwrite: true);
+        }
     }
 
     /// <summary>Hex: safe in connection strings, URLs, config files and shell arguments without escaping.</summary>

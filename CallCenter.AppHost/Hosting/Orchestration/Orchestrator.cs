@@ -117,9 +117,11 @@ internal sealed class Orchestrator(RunContext context, ResourceGraph graph)
         {
             SetState(resource, ResourceState.Failed);
             _ready[resource].TrySetResult(false);
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                // Ctrl+C while this resource was starting: whatever the interrupted start threw (a probe's
+                // connection refused, a process stopped under it) is the stop, not a failure to report.
+                throw exception as OperationCanceledException ?? new OperationCanceledException($"{resource.Name}: start interrupted", exception, cancellationToken);
             }
 
             throw new ResourceStartException(resource, exception);
