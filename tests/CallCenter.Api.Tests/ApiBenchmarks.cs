@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Persistence.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.Api.Tests;
+
+/// <summary>
+/// The issue's benchmarks, explicit (run with: dotnet tests/CallCenter.Api.Tests/bin/Debug/net10.0/CallCenter.Api.Tests.dll
+/// -class CallCenter.Api.Tests.ApiBenchmarks -explicit only -showlive). Numbers go to the test output.
+/// </summary>
+[Collection(BenchmarkCollection.Name)]
+public sealed class ApiBenchmarks(ApiFixture fixture)
+{
+    private const int CallCount = 1_000_000;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact(Explicit = true)]
+    public async Task Calls_pages_over_a_million_calls()
+    {
+        var seeding = Stopwatch.StartNew();
+        await using (var db = fixture.CreateDbContext())
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            await db.Database.ExecuteSqlRawAsync($"""
+                INSERT INTO calls (id, asterisk_id, call_key, direction, status, caller_number, dialed_number, agent_extension,
+                                   started_at, answered_at, ended_at, ring_seconds, talk_seconds, duration_seconds,
+                                   transfer_count, hold_count, hold_seconds, recording_name, reconciled, version, updated_at)
+                SELECT gen_random_uuid(), 'bench', 'bench-' || g,
+                       (ARRAY['inbound','outbound','internal'])[1 + g % 3],
+                       (ARRAY['completed','missed','completed','busy','completed','failed'])[1 + g % 6],
+                       '99890' || lpad((g::bigint * 7919 % 10000000)::text, 7, '0'),
+                       '10' || lpad((1 + g % 10)::text, 2, '0'),
+                       '10' || lpad((1 + g % 10)::text, 2, '0'),
+                       timestamptz '2024-01-01' + g * interval '30 seconds',
+                       CASE WHEN g % 2 = 0 THEN timestamptz '2024-01-01' + g * interval '30 seconds' + interval '5 seconds' END,
+                       timestamptz '2024-01-01' + g * interval '30 seconds' + (5 + g % 600) * interval '1 second',
+                       5 + g % 20, CASE WHEN g % 2 = 0 THEN g % 600 END, 5 + g % 600,
+                       0, 0, 0, CASE WHEN g % 4 = 0 THEN 'inbound-bench-' || g END, false, 1,
+                       timestamptz '2024-01-01' + g * interval '30 seconds'
+                FROM generate_series(1, {CallCount}) AS g
+                """, Cancel);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE calls", Cancel);
+        }
+
+        Report($"seeded {CallCount:N0} calls in {seeding.Elapsed.TotalSeconds:F0} s");
+        var token = fixture.Tokens.Supervisor();
+        const string page = "query($f: CallFilter, $after: String) { calls(filter: $f, first: 50, after: $after) { edges { cursor node { id direction status callerNumber startedAt durationSeconds agentExtension } } pageInfo { endCursor } } }";
+
+        await MeasureAsync("first page, no filter", token, page, new { });
+        var deepCursor = await CursorAfterAsync(token, page, new { status = new[] { "COMPLETED" }, direction = new[] { "INBOUND" } }, hops: 200);
+        await MeasureAsync("deep page (page 200) with status+direction filter", token, page,
+            new { f = new { status = new[] { "COMPLETED" }, direction = new[] { "INBOUND" } }, after = deepCursor });
+        await MeasureAsync("first page, partial number filter", token, page, new { f = new { number = "4567" } });
+        await MeasureAsync("first page, one agent, last 30 days of data", token, page,
+            new { f = new { extension = "1003", from = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero) } });
+    }
+
+    private async Task<string> CursorAfterAsync(string token, string query, object filter, int hops)
+    {
+        string? after = null;
+        for (var i = 0; i < hops; i++)
+        {
+            var data = await fixture.Http.DataAsync(query, new { f = filter, after }, token);
+            after = data["calls"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        return after!;
+    }
+
+    private async Task MeasureAsync(string name, string token, string query, object variables)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new { query, variables });
+        var samples = new List<double>();
+        for (var i = 0; i < 220; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.ParseAdd("application/graphql-response+json");
+            var started = Stopwatch.GetTimestamp();
+            using var response = await fixture.Http.SendAsync(request, Cancel);
+            var text = await response.Content.ReadAsStringAsync(Cancel);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Assert.True(response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal), text);
+            if (i >= 20)
+            {
+                samples.Add(elapsed);
+            }
+        }
+
+        samples.Sort();
+        Report(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: p50 {samples[samples.Count / 2]:F1} ms, p95 {samples[(int)(samples.Count * 0.95)]:F1} ms, p99 {samples[(int)(samples.Count * 0.99)]:F1} ms (n={samples.Count})"));
+    }
+
+    private static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "callcenter-api-benchmark.txt"), line + Environment.NewLine);
+    }
+}
