@@ -60,6 +60,103 @@ public sealed class ApiBenchmarks(ApiFixture fixture)
             new { f = new { extension = "1003", from = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero) } });
     }
 
+    [Fact(Explicit = true)]
+    public async Task Subscription_fan_out_to_a_thousand_subscribers()
+    {
+        const int subscribers = 1_000;
+        const int changes = 500;
+        var call = await LiveCalls.StartAsync(fixture);
+        var token = fixture.Tokens.Supervisor();
+        GC.Collect();
+        var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+
+        var received = new long[subscribers, changes + 2];
+        var clients = new List<WsTestClient>();
+        var readers = new List<Task>();
+        for (var i = 0; i < subscribers; i++)
+        {
+            var client = await WsTestClient.ConnectAsync(fixture.Api.WebSocketUri);
+            await client.InitAsync(token);
+            await client.SendAsync(new { type = "subscribe", id = "s", payload = new { query = "subscription($id: ID) { callUpdated(callId: $id) { id status version } }", variables = new { id = call.Id } } });
+            clients.Add(client);
+            var index = i;
+            readers.Add(Task.Run(async () =>
+            {
+                while (await client.ReceiveAsync(TimeSpan.FromSeconds(30)) is { } message)
+                {
+                    var version = message["payload"]?["data"]?["callUpdated"]?["version"]?.GetValue<long>() ?? 0;
+                    if (version > 0 && version < changes + 2)
+                    {
+                        received[index, version] = Stopwatch.GetTimestamp();
+                    }
+
+                    if (version == changes + 1)
+                    {
+                        return;
+                    }
+                }
+            }, Cancel));
+        }
+
+        var hub = (CallCenter.Api.Live.CallChangeHub)fixture.Api.Services.GetService(typeof(CallCenter.Api.Live.CallChangeHub))!;
+        while (hub.SubscriberCount < subscribers)
+        {
+            await Task.Delay(50, Cancel);
+        }
+
+        GC.Collect();
+        var memorySubscribed = Process.GetCurrentProcess().WorkingSet64;
+        var managedSubscribed = GC.GetTotalMemory(forceFullCollection: true);
+
+        // 100 changes per second: commit (version = n), then publish, as the worker does.
+        var committed = new long[changes + 2];
+        var clock = Stopwatch.StartNew();
+        await using (var db = fixture.CreateDbContext())
+        {
+            for (var version = 2; version <= changes + 1; version++)
+            {
+                var due = TimeSpan.FromMilliseconds((version - 2) * 10);
+                if (clock.Elapsed < due)
+                {
+                    await Task.Delay(due - clock.Elapsed, Cancel);
+                }
+
+                var v = version;
+                await db.Calls.Where(c => c.Id == call.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, v), Cancel);
+                committed[version] = Stopwatch.GetTimestamp();
+                await fixture.PublishAsync(new Call { Id = call.Id, Status = CallStatus.Ringing, Version = version });
+            }
+        }
+
+        var publishSeconds = clock.Elapsed.TotalSeconds;
+        await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        var latencies = new List<double>();
+        var delivered = 0;
+        for (var i = 0; i < subscribers; i++)
+        {
+            for (var version = 2; version <= changes + 1; version++)
+            {
+                if (received[i, version] != 0)
+                {
+                    delivered++;
+                    latencies.Add(Stopwatch.GetElapsedTime(committed[version], received[i, version]).TotalMilliseconds);
+                }
+            }
+        }
+
+        latencies.Sort();
+        Report(string.Create(CultureInfo.InvariantCulture,
+            $"fan-out: {subscribers} subscribers, {changes} changes in {publishSeconds:F1} s; delivered {delivered:N0} of {subscribers * changes:N0}; commit-to-client p50 {latencies[latencies.Count / 2]:F1} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms, max {latencies[^1]:F1} ms"));
+        Report(string.Create(CultureInfo.InvariantCulture,
+            $"fan-out memory (API and the 1000 test clients share the process): working set {memoryBefore / 1048576} MiB -> {memorySubscribed / 1048576} MiB subscribed; managed heap {managedBefore / 1048576} MiB -> {managedSubscribed / 1048576} MiB"));
+
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
     private async Task<string> CursorAfterAsync(string token, string query, object filter, int hops)
     {
         string? after = null;
