@@ -113,10 +113,21 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         {
             Scenario = SippScenario.ExpectFinalResponse, ExpectedStatus = 503, CallerNumber = "998901000003",
         }, cancel);
-        SippCallResult answered;
+        // Known harness issue: when the agent answers, Asterisk may re-INVITE the caller (connected line
+        // update) while sipp's uac_pcap is pausing, and sipp aborts that call. One retry, with its own caller number.
+        SippCallResult answered = null!;
+        var answeredCaller = "";
         await using (var agent = asterisk.StartTestAgent())
         {
-            answered = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = "998901000004" }, cancel);
+            foreach (var caller in new[] { "998901000004", "998901000005" })
+            {
+                answeredCaller = caller;
+                answered = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = caller }, cancel);
+                if (answered.AllSucceeded || !answered.OutputTail.Contains("Aborting call on unexpected message", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
         }
 
         Assert.True(missed.AllSucceeded, missed.ToString());
@@ -124,7 +135,10 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         Assert.True(failed.AllSucceeded, failed.ToString());
         Assert.True(answered.AllSucceeded, answered.ToString());
 
-        await Eventually.WaitAsync(async () => (await FinishedCallsAsync(settings.Database)).Count >= 4, Timeout, "the four calls are finished");
+        string[] callers = ["998901000001", "998901000002", "998901000003", answeredCaller];
+        await Eventually.WaitAsync(
+            async () => (await FinishedCallsAsync(settings.Database)).Select(c => c.CallerNumber).ToHashSet().IsSupersetOf(callers),
+            Timeout, "the four calls are finished");
         var calls = (await FinishedCallsAsync(settings.Database)).ToDictionary(c => c.CallerNumber!);
 
         Assert.True(calls["998901000001"].Status == CallStatus.Missed,
@@ -133,11 +147,11 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         Assert.Equal(HangupSide.Caller, calls["998901000001"].HangupBy);
         Assert.Equal(CallStatus.Busy, calls["998901000002"].Status);
         Assert.Equal(CallStatus.Failed, calls["998901000003"].Status);
-        var agentCall = calls["998901000004"];
+        var agentCall = calls[answeredCaller];
         Assert.Equal(CallStatus.Completed, agentCall.Status);
         Assert.Equal("test-agent", agentCall.AgentExtension);
         Assert.True(agentCall.Legs.Count >= 2, "the caller's and the agent's channels are legs of one call");
         Assert.InRange(agentCall.TalkSeconds!.Value, SippTalkSeconds - 1, SippTalkSeconds + 1);
-        Assert.All(calls.Values, c => Assert.Equal(CallDirection.Inbound, c.Direction));
+        Assert.All(callers, caller => Assert.Equal(CallDirection.Inbound, calls[caller].Direction));
     }
 }
