@@ -98,7 +98,10 @@ public sealed class AriEventScript(DateTimeOffset start, string asteriskId = "52
             channelProperty: "transferer_first_leg");
 
     /// <summary>A snapshot entry as the ingestion service writes after a reconnect.</summary>
-    public AriEventScript Snapshot(params ScriptChannel[] liveChannels)
+    public AriEventScript Snapshot(params ScriptChannel[] liveChannels) => Snapshot(AsteriskId, liveChannels);
+
+    /// <summary>A snapshot; the ingestion service leaves the Asterisk id out when it has not seen an event yet.</summary>
+    public AriEventScript Snapshot(string? asteriskId, params ScriptChannel[] liveChannels)
     {
         var snapshot = new ChannelSnapshot(
             Now,
@@ -106,7 +109,7 @@ public sealed class AriEventScript(DateTimeOffset start, string asteriskId = "52
             [.. liveChannels.Select(c => new SnapshotChannel(c.Id, c.LinkedId, c.Name, c.State, c.CreatedAt))],
             [.. liveChannels.Select(c => c.Id)]);
         Entries.Add(new AriStreamEntry(
-            AriStreamEntryKind.Snapshot, "Snapshot", null, null, AsteriskId, Now, NextEventId(),
+            AriStreamEntryKind.Snapshot, "Snapshot", null, null, asteriskId, Now, NextEventId(),
             JsonSerializer.Serialize(snapshot, ContractsJsonContext.Default.ChannelSnapshot)));
         return this;
     }

@@ -140,8 +140,10 @@ public sealed class StreamConsumerTests(PostgresFixture postgres, RedisFixture r
         Assert.Equal(40, call.TalkSeconds!.Value, 2);
     }
 
-    [Fact]
-    public async Task A_snapshot_closes_calls_whose_channels_vanished_and_keeps_live_ones()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_snapshot_closes_calls_whose_channels_vanished_and_keeps_live_ones(bool snapshotNamesItsAsterisk)
     {
         var settings = await NewSettingsAsync();
         var script = new AriEventScript(Start);
@@ -151,7 +153,7 @@ public sealed class StreamConsumerTests(PostgresFixture postgres, RedisFixture r
         script.Created(lostAgent).Dial(lost, lostAgent, "").Wait(3).State(lostAgent, "Up").Dial(lost, lostAgent, "ANSWER").State(lost, "Up").Wait(10);
         var live = script.NewChannel(CallFlows.Trunk, "998901000002", "712000000");
         script.InboundStart(live, "inbound-live");
-        script.Wait(600).Snapshot(live);
+        script.Wait(600).Snapshot(snapshotNamesItsAsterisk ? script.AsteriskId : null, live);
         await StreamFeeder.AddAsync(_redis, settings.Stream, script.Entries);
 
         await using var worker = await WorkerHost.StartAsync(settings);

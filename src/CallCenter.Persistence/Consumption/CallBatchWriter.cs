@@ -222,8 +222,16 @@ internal sealed class CallBatchWriter(
         var candidates = new HashSet<CallKey>();
         foreach (var entry in entries.Where(e => e.Snapshot is not null))
         {
+            // A snapshot taken before the ingestion service saw any event carries no Asterisk id; it can
+            // still speak for the open calls when they all belong to one PBX (the usual installation).
             await using var command = new NpgsqlCommand(
-                "SELECT asterisk_id, call_key FROM calls WHERE ended_at IS NULL AND asterisk_id = @asterisk AND started_at < @taken",
+                entry.AsteriskId.Length > 0
+                    ? "SELECT asterisk_id, call_key FROM calls WHERE ended_at IS NULL AND asterisk_id = @asterisk AND started_at < @taken"
+                    : """
+                      SELECT asterisk_id, call_key FROM calls
+                      WHERE ended_at IS NULL AND started_at < @taken
+                        AND (SELECT count(DISTINCT asterisk_id) FROM calls WHERE ended_at IS NULL) = 1
+                      """,
                 connection);
             command.Parameters.Add(new NpgsqlParameter<string>("asterisk", entry.AsteriskId));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("taken", entry.Snapshot!.TakenAt));
@@ -320,7 +328,7 @@ internal sealed class CallBatchWriter(
         foreach (var call in calls)
         {
             var vanished = call.EndedAt is null
-                && call.AsteriskId == entry.AsteriskId
+                && (call.AsteriskId == entry.AsteriskId || entry.AsteriskId.Length == 0)
                 && call.StartedAt < snapshot.TakenAt
                 && !liveCalls.Contains(call.CallKey)
                 && !call.Legs.Any(l => liveChannels.Contains(l.ChannelId));
