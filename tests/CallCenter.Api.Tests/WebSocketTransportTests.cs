@@ -248,6 +248,51 @@ public sealed class WebSocketTransportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Identical_subscriptions_share_one_execution_and_each_gets_every_change()
+    {
+        var multiplexer = (CallCenter.Api.Transport.Subscriptions.SubscriptionMultiplexer)fixture.Api.Services
+            .GetService(typeof(CallCenter.Api.Transport.Subscriptions.SubscriptionMultiplexer))!;
+        var call = await LiveCalls.StartAsync(fixture);
+        var before = multiplexer.StreamCount;
+        await using var first = await WsTestClient.ConnectAsync(Uri);
+        await using var second = await WsTestClient.ConnectAsync(Uri);
+        await using var agent = await WsTestClient.ConnectAsync(Uri);
+        await first.InitAsync(fixture.Tokens.Supervisor());
+        await second.InitAsync(fixture.Tokens.Create("supervisor-2", [CallCenter.Api.Security.Roles.Supervisor]));
+        await agent.InitAsync(fixture.Tokens.Agent(fixture.Seed.Agent1.Id));
+        await SubscribeAsync(first, "a", new { query = CallUpdated, variables = new { id = call.Id } });
+        // Joining a running stream happens while the subscribe message is handled, so a pong proves it is done.
+        await second.SendAsync(new { type = "subscribe", id = "b", payload = new { query = CallUpdated, variables = new { id = call.Id } } });
+        await second.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await second.ReceiveAsync())?["type"]?.GetValue<string>());
+        await SubscribeAsync(agent, "c", new { query = CallUpdated, variables = new { id = call.Id } });
+
+        // Same document, variables and roles: one stream; the agent's visibility differs: a second one.
+        Assert.Equal(before + 2, multiplexer.StreamCount);
+
+        await LiveCalls.ChangeAsync(fixture, call.Id, c => c.Status = CallStatus.Answered);
+        var a = await first.ReceiveAsync();
+        var b = await second.ReceiveAsync();
+        Assert.Equal("a", a!["id"]!.GetValue<string>());
+        Assert.Equal("b", b!["id"]!.GetValue<string>());
+        Assert.Equal(a["payload"]!.ToJsonString(), b["payload"]!.ToJsonString());
+
+        await first.SendAsync(new { type = "complete", id = "a" });
+        await LiveCalls.EndAsync(fixture, call.Id);
+        Assert.Equal("COMPLETED", (await second.ReceiveAsync())!["payload"]!["data"]!["callUpdated"]!["status"]!.GetValue<string>());
+
+        await second.SendAsync(new { type = "complete", id = "b" });
+        await agent.SendAsync(new { type = "complete", id = "c" });
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (multiplexer.StreamCount > before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(before, multiplexer.StreamCount);
+    }
+
+    [Fact]
     public async Task An_agent_subscription_only_sees_the_agents_calls()
     {
         var agent = fixture.Seed.Agent2;

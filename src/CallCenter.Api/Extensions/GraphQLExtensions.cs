@@ -57,6 +57,7 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<GraphQLHttpHandler>();
         builder.Services.AddSingleton<GraphQLWebSocketHandler>();
         builder.Services.AddSingleton<WebSocketAuthenticator>();
+        builder.Services.AddSingleton<Transport.Subscriptions.SubscriptionMultiplexer>();
         return builder;
     }
 

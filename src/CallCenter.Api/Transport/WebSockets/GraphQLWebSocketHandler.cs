@@ -11,6 +11,7 @@ public sealed class GraphQLWebSocketHandler(
     GraphQLRequestExecutor executor,
     IGraphQLTextSerializer serializer,
     WebSocketAuthenticator authenticator,
+    Transport.Subscriptions.SubscriptionMultiplexer subscriptions,
     IServiceScopeFactory scopeFactory,
     IOptions<GraphQLServerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -35,7 +36,7 @@ public sealed class GraphQLWebSocketHandler(
         try
         {
             var connection = new GraphQLWsConnection(
-                socket, context, connectionId, executor, serializer, authenticator, scopeFactory, options.Value, telemetry, logger);
+                socket, context, connectionId, executor, serializer, authenticator, subscriptions, scopeFactory, options.Value, telemetry, logger);
             await connection.RunAsync(lifetime.ApplicationStopping);
         }
         finally

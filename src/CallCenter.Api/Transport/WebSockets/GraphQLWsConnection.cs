@@ -10,6 +10,7 @@ using CallCenter.Api.Security;
 using CallCenter.Api.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQLParser.AST;
 
 namespace CallCenter.Api.Transport.WebSockets;
 
@@ -24,6 +25,7 @@ internal sealed class GraphQLWsConnection(
     GraphQLRequestExecutor executor,
     IGraphQLTextSerializer serializer,
     WebSocketAuthenticator authenticator,
+    Subscriptions.SubscriptionMultiplexer subscriptions,
     IServiceScopeFactory scopeFactory,
     GraphQLServerOptions options,
     ApiTelemetry telemetry,
@@ -309,11 +311,16 @@ internal sealed class GraphQLWsConnection(
 
     private async Task RunOperationAsync(string id, GraphQLRequest request, Operation operation)
     {
-        var scope = scopeFactory.CreateAsyncScope();
-        operation.Scope = scope;
         try
         {
             var parsed = ParsedOperation.TryParse(request.Query, request.OperationName);
+            if (parsed?.OperationType is OperationType.Subscription)
+            {
+                await JoinSubscriptionAsync(id, request, parsed, operation);
+                return;
+            }
+
+            await using var scope = scopeFactory.CreateAsyncScope();
             var result = await executor.ExecuteAsync(request, parsed, _user, scope.ServiceProvider, Transport, operation.Cancellation.Token);
             if (operation.Cancellation.IsCancellationRequested)
             {
@@ -323,27 +330,13 @@ internal sealed class GraphQLWsConnection(
             if (!result.Executed)
             {
                 SendErrors(id, result);
-                StopOperation(id);
-                return;
             }
-
-            if (result.Streams is { Count: > 0 } streams)
+            else
             {
-                telemetry.ActiveSubscriptions.Add(1);
-                operation.CountedAsSubscription = true;
-                var observer = new StreamObserver(this, id, operation);
-                operation.StreamSubscription = streams.Values.First().Subscribe(observer);
-                if (operation.Cancellation.IsCancellationRequested)
-                {
-                    // The client completed (or left) while the stream was being set up.
-                    operation.StreamSubscription.Dispose();
-                }
-
-                return;
+                Enqueue(Message(GraphQLWsMessageTypes.Next, id, Serialize(result)));
+                Enqueue(Message(GraphQLWsMessageTypes.Complete, id, default));
             }
 
-            Enqueue(Message(GraphQLWsMessageTypes.Next, id, Serialize(result)));
-            Enqueue(Message(GraphQLWsMessageTypes.Complete, id, default));
             StopOperation(id);
         }
         catch (OperationCanceledException) when (operation.Cancellation.IsCancellationRequested)
@@ -354,6 +347,38 @@ internal sealed class GraphQLWsConnection(
             Log.UnhandledResolverException(logger, exception);
             SendErrors(id, [new ExecutionError("Internal server error.") { Code = "INTERNAL_SERVER_ERROR" }]);
             StopOperation(id);
+        }
+    }
+
+    private async Task JoinSubscriptionAsync(string id, GraphQLRequest request, ParsedOperation parsed, Operation operation)
+    {
+        var (failed, membership) = await subscriptions.JoinAsync(request, parsed, _user, new OperationSink(this, id, operation), operation.Cancellation.Token);
+        if (membership is null)
+        {
+            if (!operation.Cancellation.IsCancellationRequested)
+            {
+                if (failed!.Executed)
+                {
+                    Enqueue(Message(GraphQLWsMessageTypes.Next, id, Serialize(failed)));
+                    Enqueue(Message(GraphQLWsMessageTypes.Complete, id, default));
+                }
+                else
+                {
+                    SendErrors(id, failed);
+                }
+            }
+
+            StopOperation(id);
+            return;
+        }
+
+        telemetry.ActiveSubscriptions.Add(1);
+        operation.CountedAsSubscription = true;
+        operation.StreamSubscription = membership;
+        if (operation.Cancellation.IsCancellationRequested)
+        {
+            // The client completed (or left) while the subscription was being set up.
+            membership.Dispose();
         }
     }
 
@@ -505,9 +530,7 @@ internal sealed class GraphQLWsConnection(
     {
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
-        public AsyncServiceScope? Scope { get; set; }
-
-        public IDisposable? StreamSubscription { get; set; }
+            public IDisposable? StreamSubscription { get; set; }
 
         public bool CountedAsSubscription { get; set; }
 
@@ -516,25 +539,21 @@ internal sealed class GraphQLWsConnection(
             Cancellation.Cancel();
             StreamSubscription?.Dispose();
             Cancellation.Dispose();
-            if (Scope is { } scope)
-            {
-                _ = scope.DisposeAsync().AsTask();
-            }
         }
     }
 
-    /// <summary>Forwards stream results as next messages and ends the operation with complete.</summary>
-    private sealed class StreamObserver(GraphQLWsConnection connection, string id, Operation operation) : IObserver<ExecutionResult>
+    /// <summary>Forwards a shared stream's results as this operation's next messages; complete ends the operation.</summary>
+    private sealed class OperationSink(GraphQLWsConnection connection, string id, Operation operation) : Subscriptions.ISubscriptionSink
     {
-        public void OnNext(ExecutionResult value)
+        public void OnNext(byte[] payload)
         {
             if (!operation.Cancellation.IsCancellationRequested)
             {
-                connection.Enqueue(Message(GraphQLWsMessageTypes.Next, id, connection.Serialize(value)));
+                connection.Enqueue(Message(GraphQLWsMessageTypes.Next, id, payload));
             }
         }
 
-        public void OnError(Exception error)
+        public void OnError()
         {
             if (!operation.Cancellation.IsCancellationRequested)
             {
