@@ -42,11 +42,28 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, RedisFixture re
                 async () => !worker.HasExited && await CountCallsSafeAsync(settings.Database) >= 20,
                 TimeSpan.FromSeconds(90),
                 $"the worker process commits its first calls ({worker.Tail()})");
+
+            // Hold the worker's next batch inside its transaction (its event insert waits for this lock),
+            // so the kill lands in the middle of a batch: read from the stream, applied, not committed.
+            await using var blocker = new Npgsql.NpgsqlConnection(settings.Database);
+            await blocker.OpenAsync(TestContext.Current.CancellationToken);
+            await using var blocking = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            await using (var lockEvents = new Npgsql.NpgsqlCommand("LOCK TABLE call_events IN SHARE ROW EXCLUSIVE MODE", blocker, blocking))
+            {
+                await lockEvents.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            await Eventually.WaitAsync(
+                async () => await WaitingOnLockAsync(blocker) && (await _redis.StreamPendingAsync(settings.Stream, "persistence")).PendingMessageCount > 0,
+                TimeSpan.FromSeconds(30),
+                "the worker is stuck mid-batch");
+            worker.Kill();
+            await worker.Exited.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            await blocking.RollbackAsync(TestContext.Current.CancellationToken);
         }
         finally
         {
             worker.Kill();
-            await worker.Exited.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         }
 
         committedBeforeKill = await CountCallsSafeAsync(settings.Database);
@@ -73,6 +90,13 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, RedisFixture re
         Assert.Equal([EventsPerCall], eventsPerCall);
         var after = await _redis.StreamPendingAsync(settings.Stream, "persistence");
         Assert.Equal(0, after.PendingMessageCount);
+    }
+
+    private static async Task<bool> WaitingOnLockAsync(Npgsql.NpgsqlConnection connection)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
     private static async Task<int> CountCallsSafeAsync(string database)
