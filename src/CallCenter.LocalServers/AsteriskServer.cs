@@ -15,7 +15,7 @@ namespace CallCenter.LocalServers;
 /// Asterisk itself: SIGTERM reaches it directly for a clean shutdown (unshare --fork would swallow it).
 /// </para>
 /// </summary>
-public sealed class AsteriskServer : LocalServer, IAsyncDisposable
+public sealed class AsteriskServer : LocalServer
 {
     /// <summary>The ARI user the shipped ari.conf defines.</summary>
     public const string AriUser = "callcenter";
@@ -112,18 +112,16 @@ public sealed class AsteriskServer : LocalServer, IAsyncDisposable
             [_layout.RootFilesystem, AsteriskBinary, "-C", _layout.AsteriskConf, "-rx", command],
             cancellationToken);
 
-    /// <summary>Stops Asterisk and, unless <see cref="KeepInstanceDirectory"/>, deletes the instance folder.</summary>
-    public new async ValueTask DisposeAsync()
+    /// <summary>Unless <see cref="KeepInstanceDirectory"/>, deletes the instance folder once Asterisk has stopped.</summary>
+    protected override ValueTask OnDisposedAsync()
     {
-        await base.DisposeAsync().ConfigureAwait(false);
         if (!KeepInstanceDirectory && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
-    }
 
-    // Re-implemented so that `await using` and fixtures holding an IAsyncDisposable also remove the folder.
-    ValueTask IAsyncDisposable.DisposeAsync() => DisposeAsync();
+        return ValueTask.CompletedTask;
+    }
 
     protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(30);
 

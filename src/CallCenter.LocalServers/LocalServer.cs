@@ -61,8 +61,12 @@ public abstract class LocalServer(string name, string dataDirectory, Action<stri
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        await OnDisposedAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Clean-up after the final stop (e.g. removing a per-instance folder).</summary>
+    protected virtual ValueTask OnDisposedAsync() => ValueTask.CompletedTask;
 
     /// <summary>One-time or every-start preparation (initdb, configuration files).</summary>
     protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
