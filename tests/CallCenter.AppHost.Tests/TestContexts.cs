@@ -9,11 +9,32 @@ namespace CallCenter.AppHost.Tests;
 /// <summary>Run contexts over throwaway data folders, for binding resources without starting anything.</summary>
 internal static class TestContexts
 {
+    private static readonly Lazy<string> Root = new(CreateRoot);
+
+    /// <summary>A new folder under this test process's root, which is removed when the process exits.</summary>
     public static string NewFolder()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"callcenter-apphost-tests-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        var path = Path.Combine(Root.Value, RandomNumberGenerator.GetHexString(8, lowercase: true));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private static string CreateRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"callcenter-apphost-tests-{Environment.ProcessId}");
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A server may still be flushing; /tmp is cleaned eventually.
+            }
+        };
+        return root;
     }
 
     public static RunContext Container(InstallationSecrets? secrets = null, string? dataFolder = null)
