@@ -29,6 +29,10 @@ public sealed class CallEventsTests(RedisFixture redis, AsteriskFixture asterisk
         AssertStrictlyOrdered(entries);
         var calls = CompletedCalls(entries);
         Assert.Equal(3, calls.Count);
+        // The snapshot names its PBX even though no event had arrived yet when it was taken.
+        var snapshot = entries.First(e => e.Kind == AriStreamEntryKind.Snapshot);
+        Assert.False(string.IsNullOrEmpty(snapshot.AsteriskId));
+        Assert.Equal(calls.Values.First()[0].AsteriskId, snapshot.AsteriskId);
         foreach (var (callKey, events) in calls)
         {
             Assert.Equal("ChannelCreated", events[0].Type);

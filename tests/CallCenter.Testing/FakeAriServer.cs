@@ -37,6 +37,8 @@ public sealed class FakeAriServer : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/ari/events", fake.ServeEventsAsync);
         app.MapGet("/ari/channels", () => Results.Text("[]", "application/json"));
+        app.MapGet("/ari/asterisk/info", () => Results.Text(
+            """{"system":{"version":"22.0.0","entity_id":"00:11:22:33:44:55"}}""", "application/json"));
         app.MapGet("/ari/applications/{name}", (string name) => Results.Text(
             $$"""{"name":"{{name}}","channel_ids":[],"bridge_ids":[],"endpoint_ids":[],"device_names":[],"events_allowed":[],"events_disallowed":[]}""",
             "application/json"));

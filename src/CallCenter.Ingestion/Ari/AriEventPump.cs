@@ -69,12 +69,18 @@ public sealed partial class AriEventPump(
 
         using var activity = IngestionTelemetry.ActivitySource.StartActivity("ari.resynchronise");
         activity?.SetTag("ari.connection", connected.ConnectionSequence);
-        var snapshot = await snapshots.TakeAsync(connected.ConnectionSequence, cancellationToken);
-        metrics.SnapshotTaken(snapshot is not null);
-        if (snapshot is null)
+        var taken = await snapshots.TakeAsync(connected.ConnectionSequence, cancellationToken);
+        metrics.SnapshotTaken(taken is not null);
+        if (taken is not { } result)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "snapshot failed");
             return;
+        }
+
+        var (snapshot, asteriskId) = result;
+        if (asteriskId.Length > 0)
+        {
+            _asteriskId = asteriskId;
         }
 
         var entry = _entries.ForSnapshot(snapshot, _asteriskId);

@@ -15,21 +15,26 @@ public sealed partial class ChannelSnapshotTaker(
     TimeProvider time,
     ILogger<ChannelSnapshotTaker> logger)
 {
-    /// <summary>The snapshot, or null when Asterisk did not answer after the configured attempts (logged).</summary>
-    public async Task<ChannelSnapshot?> TakeAsync(long connectionNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// The snapshot and Asterisk's entity id (so the worker knows which PBX the snapshot speaks for, even before
+    /// any event arrived), or null when Asterisk did not answer after the configured attempts (logged).
+    /// </summary>
+    public async Task<(ChannelSnapshot Snapshot, string AsteriskId)?> TakeAsync(long connectionNumber, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                var info = await ari.Asterisk.GetInfoAsync(cancellationToken);
                 var channels = await ari.Channels.ListAsync(cancellationToken);
                 var application = await ari.Applications.GetAsync(ariOptions.Value.Application, cancellationToken);
-                return new ChannelSnapshot(
+                var snapshot = new ChannelSnapshot(
                     time.GetUtcNow(),
                     checked((int)connectionNumber),
                     [.. channels.Select(c => new SnapshotChannel(c.Id, CallKeys.CallKey(c), c.Name, c.State, c.CreationTime))],
                     [.. application.ChannelIds]);
+                return (snapshot, info.System?.EntityId ?? string.Empty);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
