@@ -15,7 +15,7 @@ var configuration = typeof(RssSampler).Assembly.GetCustomAttribute<AssemblyConfi
 var serviceDll = Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Ingestion", "bin", configuration, "net10.0", "CallCenter.Ingestion.dll");
 Console.WriteLine($"Ingestion benchmark: {Environment.ProcessorCount} cores, {MachineInfo.Describe()}");
 
-await using var redis = new RedisServer(TestRun.NewDirectory("bench-redis"), PortAllocator.GetFreePort(), (_, _) => { });
+await using var redis = new RedisServer(TestRun.NewDirectory("bench-redis"), PortAllocator.GetFreePort(), TestRun.Log);
 await redis.StartAsync();
 var ceiling = await RedisBenchmark.XaddCeilingAsync(redis.Port, sampleEventBytes: RealisticCallEvents.ForCall(1).Max(e => e.Length));
 Console.WriteLine($"redis-benchmark XADD ceiling (pipelined 64, {ceiling.PayloadBytes} B payload): {ceiling.RequestsPerSecond:N0} XADD/s");
@@ -26,10 +26,10 @@ Console.WriteLine("| ---: | ---: | ---: | --- | ---: |");
 using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
 var database = connection.GetDatabase();
 using var frames = Frames().GetEnumerator();
-foreach (var rate in rates)
+foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
 {
-    // A fresh service per rate so memory figures do not carry over.
-    var stream = $"bench:ari-events:{rate}";
+    // A fresh service and stream per rate so memory figures and lengths do not carry over.
+    var stream = $"bench:ari-events:{run}:{rate}";
     await using var ari = await FakeAriServer.StartAsync();
     await using var service = ServiceProcess.Start(serviceDll, redis.ConnectionString, ari.BaseUrl, stream);
     await ari.Connected.WaitAsync(TimeSpan.FromSeconds(30));
@@ -41,18 +41,19 @@ foreach (var rate in rates)
     var measuredFrom = (await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id;
 
     var memory = new RssSampler(service.Id);
-    var stopwatch = Stopwatch.StartNew();
     var offered = await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(seconds));
     sent += offered;
     // Whatever is not in the stream 10 s after the last frame was dropped (or is hopelessly late).
     await WaitForLengthAsync(database, stream, sent, service, TimeSpan.FromSeconds(10), throwOnTimeout: false);
-    var deliveredAt = stopwatch.Elapsed;
     memory.Stop();
 
     var delivered = await database.StreamLengthAsync(stream) - (sent - offered);
     var latencies = await WriteLatency.ReadAsync(database, stream, measuredFrom);
+    // Delivered rate over the time Redis spent receiving them: first to last measured entry id.
+    var lastWrite = (await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id;
+    var writeSeconds = Math.Max(0.001, (WriteLatency.IdMilliseconds(lastWrite) - WriteLatency.IdMilliseconds(measuredFrom)) / 1000.0);
     Console.WriteLine(
-        $"| {rate:N0} | {delivered / deliveredAt.TotalSeconds:N0} | {offered - delivered:N0} | {latencies.P50:0} / {latencies.P99:0} / {latencies.Max:0} | {memory.PeakMegabytes:0} |");
+        $"| {rate:N0} | {delivered / writeSeconds:N0} | {offered - delivered:N0} | {latencies.P50:0} / {latencies.P99:0} / {latencies.Max:0} | {memory.PeakMegabytes:0} |");
 }
 
 return 0;

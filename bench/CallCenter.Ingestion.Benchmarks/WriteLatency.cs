@@ -24,7 +24,7 @@ internal sealed record WriteLatency(double P50, double P99, double Max)
 
             foreach (var entry in page)
             {
-                var written = long.Parse(((string)entry.Id!).Split('-')[0], CultureInfo.InvariantCulture);
+                var written = IdMilliseconds(entry.Id);
                 var received = long.Parse((string)entry[AriStreamFields.ReceivedAt]!, CultureInfo.InvariantCulture);
                 samples.Add(written - received);
             }
@@ -35,6 +35,9 @@ internal sealed record WriteLatency(double P50, double P99, double Max)
         samples.Sort();
         return new WriteLatency(Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Count == 0 ? 0 : samples[^1]);
     }
+
+    /// <summary>The time part of a stream entry id ("1700000000000-3").</summary>
+    public static long IdMilliseconds(RedisValue id) => long.Parse(((string)id!).Split('-')[0], CultureInfo.InvariantCulture);
 
     private static double Percentile(List<double> sorted, double quantile) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
