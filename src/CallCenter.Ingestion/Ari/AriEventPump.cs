@@ -119,7 +119,7 @@ public sealed partial class AriEventPump(
         }
 
         metrics.EventDropped();
-        writerState.Dropped1();
+        writerState.RecordDrop();
         // Log the first drop and then every thousandth, not each one: a full buffer means thousands per second.
         if (writerState.Dropped % 1000 == 1)
         {

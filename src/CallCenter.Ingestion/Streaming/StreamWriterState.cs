@@ -31,5 +31,5 @@ public sealed class StreamWriterState
         Interlocked.Increment(ref _failedWrites);
     }
 
-    public void Dropped1() => Interlocked.Increment(ref _dropped);
+    public void RecordDrop() => Interlocked.Increment(ref _dropped);
 }
