@@ -18,7 +18,7 @@ public sealed class IngestionOptions
     /// <summary>Entries held in memory while Redis is slow or down; beyond this new events are dropped and counted.</summary>
     public int BufferCapacity { get; set; } = 50_000;
 
-    /// <summary>Entries written in one pipelined, atomic MULTI/EXEC.</summary>
+    /// <summary>Most entries appended by one script call (one round trip, atomic).</summary>
     public int WriteBatchSize { get; set; } = 256;
 
     public TimeSpan WriteRetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(200);

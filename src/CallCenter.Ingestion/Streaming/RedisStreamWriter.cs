@@ -7,9 +7,10 @@ using StackExchange.Redis;
 namespace CallCenter.Ingestion.Streaming;
 
 /// <summary>
-/// Drains the buffer into Redis in batches. A batch is one MULTI/EXEC (pipelined and atomic), so a
-/// failed write is retried whole, in order, without half of it landing twice. While Redis is down the
-/// batch is retried with capped exponential backoff and the buffer absorbs new events.
+/// Drains the buffer into Redis in batches, each appended by one atomic, idempotent script call
+/// (<see cref="AppendScript"/>), so a failed write is retried whole, in order, and never lands twice.
+/// While Redis is down the batch is retried with capped exponential backoff and the buffer absorbs
+/// new events.
 /// </summary>
 public sealed partial class RedisStreamWriter(
     EntryBuffer buffer,
@@ -77,14 +78,10 @@ public sealed partial class RedisStreamWriter(
             var started = Stopwatch.GetTimestamp();
             try
             {
-                // A failed attempt may have landed (Redis applied EXEC, then the reply was lost): never write it twice.
-                if (attempt > 1 && await AlreadyWrittenAsync(batch))
+                if (await WriteBatchAsync(batch) < batch.Count)
                 {
+                    // A failed attempt had landed after all (Redis ran it, then the reply was lost): not written twice.
                     LogAlreadyWritten(logger, batch.Count);
-                }
-                else
-                {
-                    await WriteBatchAsync(batch);
                 }
 
                 metrics.EntriesWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -107,41 +104,35 @@ public sealed partial class RedisStreamWriter(
     }
 
     /// <summary>
-    /// MULTI/EXEC makes a batch all-or-nothing, and this service is the stream's only writer, so the
-    /// batch landed exactly when its last entry is the tail of its stream.
+    /// Appends the batch with one script call per run of entries for the same stream (almost always one),
+    /// so the client sends one command instead of hundreds. Returns how many entries were appended now.
     /// </summary>
-    private async Task<bool> AlreadyWrittenAsync(List<BufferedWrite> batch)
-    {
-        var last = batch[^1];
-        var tail = await redis.GetDatabase().StreamRangeAsync(last.Stream, "-", "+", count: 1, messageOrder: Order.Descending);
-        return tail.Length == 1 && tail[0][AriStreamFields.EventId] == last.EventId;
-    }
-
-    private async Task WriteBatchAsync(List<BufferedWrite> batch)
+    private async Task<int> WriteBatchAsync(List<BufferedWrite> batch)
     {
         var database = redis.GetDatabase();
-        var transaction = database.CreateTransaction();
-        var pending = new Task[batch.Count];
-        int? maxLength = _options.StreamMaxLength > 0 ? _options.StreamMaxLength : null;
-        for (var i = 0; i < batch.Count; i++)
+        var written = 0;
+        var start = 0;
+        while (start < batch.Count)
         {
-            var write = batch[i];
-            var fields = new NameValueEntry[write.Fields.Count];
-            for (var f = 0; f < fields.Length; f++)
+            var end = start + 1;
+            while (end < batch.Count && batch[end].Stream == batch[start].Stream)
             {
-                fields[f] = new NameValueEntry(write.Fields[f].Key, write.Fields[f].Value);
+                end++;
             }
 
-            pending[i] = transaction.StreamAddAsync(
-                write.Stream, fields, maxLength: write.Trim ? maxLength : null, useApproximateMaxLength: true);
+            written += await AppendRunAsync(database, batch, start, end);
+            start = end;
         }
 
-        if (!await transaction.ExecuteAsync())
-        {
-            throw new InvalidOperationException("Redis discarded the MULTI/EXEC batch.");
-        }
+        return written;
+    }
 
-        await Task.WhenAll(pending);
+    private async Task<int> AppendRunAsync(IDatabase database, List<BufferedWrite> batch, int start, int end)
+    {
+        var run = batch.GetRange(start, end - start);
+        var maxLength = run[0].Trim ? _options.StreamMaxLength : 0;
+        var appended = (long)await database.ScriptEvaluateAsync(AppendScript.Text, [run[0].Stream], AppendScript.Arguments(run, maxLength));
+        return appended < 0 ? 0 : (int)appended;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} entries to Redis failed (attempt {Attempt}); {Buffered} entries buffered; retrying in {DelayMs} ms")]
