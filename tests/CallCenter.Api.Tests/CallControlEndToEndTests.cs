@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Testing;
+
+namespace CallCenter.Api.Tests;
+
+/// <summary>
+/// Call control through the whole product: a sipp caller with real audio → Asterisk (shipped dialplan) → the
+/// ingestion service → Redis → the persistence worker → PostgreSQL → the API. The call is found and controlled
+/// through GraphQL only, and every effect is read back through GraphQL from the call record the worker keeps
+/// (and, where it matters, from ARI).
+/// </summary>
+[Collection(AsteriskCollection.Name)]
+public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture asterisk)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    private const string CallFields =
+        "id status isLive callerNumber dialedNumber agentExtension answeredAt endedAt hangupBy transferCount holdCount holdSeconds " +
+        "legs { channelId channelName endpoint endedAt holdCount holdSeconds onHold }";
+
+    [Fact]
+    public async Task Hanging_up_a_real_agent_call_completes_it_in_the_record_as_ended_by_our_side()
+    {
+        await using var pipeline = await CallPipeline.StartAsync(fixture, asterisk);
+        using var http = pipeline.Api.CreateHttpClient();
+        var token = fixture.Tokens.Supervisor();
+        const string caller = "998905550102";
+
+        // 2001 rings the test agent, who answers: caller and agent legs bridged, one call.
+        await using var agent = asterisk.StartTestAgent();
+        await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2001", caller, TimeSpan.FromSeconds(150));
+        var live = await WaitForAsync(async () =>
+        {
+            var data = await http.DataAsync($"{{ liveCalls {{ {CallFields} }} }}", null, token);
+            return data["liveCalls"]!.AsArray().Select(c => c!.AsObject())
+                .FirstOrDefault(c => c["callerNumber"]?.GetValue<string>() == caller && c["status"]!.GetValue<string>() == "ANSWERED"
+                    && c["agentExtension"]?.GetValue<string>() == "test-agent");
+        }, "the call is live and answered by the test agent in the API");
+        var callId = live["id"]!.GetValue<string>();
+        var channels = live["legs"]!.AsArray().Where(l => l!["endedAt"] is null).Select(l => l!["channelId"]!.GetValue<string>()).ToList();
+        Assert.True(channels.Count >= 2, live.ToJsonString());
+
+        await MutateAsync(http, token, "hangupCall", callId);
+        var ended = await WaitForCallAsync(http, token, callId, c => c["status"]!.GetValue<string>() == "COMPLETED", "the record is completed");
+        TestRun.Log("test", $"hung-up call record: {ended.ToJsonString()}");
+        Assert.False(ended["isLive"]!.GetValue<bool>());
+        Assert.NotNull(ended["answeredAt"]);
+        Assert.NotNull(ended["endedAt"]);
+        Assert.Equal("test-agent", ended["agentExtension"]?.GetValue<string>());
+        // Neither phone hung up (the caller's scenario never sends BYE, the agent's waits for one), yet the record
+        // says hangupBy CALLER today: the worker ignores soft (Asterisk/ARI-initiated) hangup requests and, with no
+        // hard request from a phone, falls back to "whose channel ended first" - the caller's, which the API hangs
+        // up first. Not asserted here until the product tells a system hangup apart (see the report on issue 5);
+        // the skipped test below expects it.
+        Assert.All(ended["legs"]!.AsArray(), l => Assert.NotNull(l!["endedAt"]));
+
+        using (var ari = asterisk.CreateAriClient())
+        {
+            foreach (var channel in channels)
+            {
+                using var gone = await ari.GetAsync($"channels/{channel}", TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            }
+        }
+
+        // Both phones got the PBX's BYE: the caller's scenario completes only with one.
+        Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True((await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Successful >= 1);
+
+        var log = await http.DataAsync("query($n: String) { calls(filter: { number: $n }) { edges { node { id status } } } }", new { n = caller }, token);
+        var node = Assert.Single(log["calls"]!["edges"]!.AsArray())!["node"]!;
+        Assert.Equal(callId, node["id"]!.GetValue<string>());
+
+        var after = await http.QueryAsync("mutation($id: ID!) { hangupCall(callId: $id) { id } }", new { id = callId }, token);
+        Assert.Equal("CALL_GONE", after.ErrorCode());
+    }
+
+    // Product defect, not a harness problem: the ingestion service continues every channel out of the call-center
+    // Stasis application at once (StasisContinuer), and ARI refuses hold, unhold, mute and continue (transfer) for
+    // channels outside Stasis with 409 "Channel not in Stasis application", which the API reports as
+    // CALL_NOT_CONTROLLABLE. Only hangup (DELETE /channels) works on a real call. Un-skip once the product keeps
+    // control of answered calls (see the report on issue 5).
+    [Fact(Skip = "Product: ARI hold/transfer need the channel in Stasis, and the ingestion service continues it out at once (409 Channel not in Stasis application)")]
+    public async Task Hold_unhold_blind_transfer_and_hangup_on_a_real_call_show_in_the_call_record()
+    {
+        await using var pipeline = await CallPipeline.StartAsync(fixture, asterisk);
+        using var http = pipeline.Api.CreateHttpClient();
+        var token = fixture.Tokens.Supervisor();
+        const string caller = "998905550101";
+
+        await using var agent = asterisk.StartTestAgent();
+        await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2000", caller, TimeSpan.FromSeconds(150));
+
+        // 2000 answers and echoes the caller: the API shows the call live and answered.
+        var live = await WaitForAsync(async () =>
+        {
+            var data = await http.DataAsync($"{{ liveCalls {{ {CallFields} }} }}", null, token);
+            return data["liveCalls"]!.AsArray().Select(c => c!.AsObject())
+                .FirstOrDefault(c => c["callerNumber"]?.GetValue<string>() == caller && c["status"]!.GetValue<string>() == "ANSWERED");
+        }, "the call is live and answered in the API");
+        var callId = live["id"]!.GetValue<string>();
+        Assert.Equal("2000", live["dialedNumber"]!.GetValue<string>());
+
+        // Hold, stay on hold for a moment, unhold: the record counts one hold with its time.
+        await MutateAsync(http, token, "holdCall", callId);
+        await WaitForCallAsync(http, token, callId, c => c["legs"]!.AsArray().Any(l => l!["onHold"]!.GetValue<bool>()), "the record shows the caller on hold");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await MutateAsync(http, token, "unholdCall", callId);
+        var unheld = await WaitForCallAsync(http, token, callId, c => c["holdCount"]!.GetValue<int>() == 1
+            && !c["legs"]!.AsArray().Any(l => l!["onHold"]!.GetValue<bool>()), "the record shows one finished hold");
+        Assert.True(unheld["holdSeconds"]!.GetValue<double>() >= 1.0, unheld.ToJsonString());
+
+        // Blind transfer to 2001: the caller leaves the echo and is bridged to the test agent, still one call.
+        await MutateAsync(http, token, "transferCall", callId, ", destination: \"2001\"");
+        var transferred = await WaitForCallAsync(http, token, callId, c => c["transferCount"]!.GetValue<int>() == 1
+            && c["agentExtension"]?.GetValue<string>() == "test-agent", "the record shows the transfer and the agent who took it");
+        Assert.Equal("ANSWERED", transferred["status"]!.GetValue<string>());
+
+        // Hang up from our side: the record is completed and says the caller did not hang up.
+        var channels = transferred["legs"]!.AsArray().Where(l => l!["endedAt"] is null).Select(l => l!["channelId"]!.GetValue<string>()).ToList();
+        await MutateAsync(http, token, "hangupCall", callId);
+        var ended = await WaitForCallAsync(http, token, callId, c => c["status"]!.GetValue<string>() == "COMPLETED", "the record is completed");
+        Assert.False(ended["isLive"]!.GetValue<bool>());
+        Assert.NotEqual("CALLER", ended["hangupBy"]?.GetValue<string>());
+        Assert.NotNull(ended["answeredAt"]);
+        Assert.Equal(1, ended["transferCount"]!.GetValue<int>());
+        Assert.Equal(1, ended["holdCount"]!.GetValue<int>());
+        Assert.All(ended["legs"]!.AsArray(), l => Assert.NotNull(l!["endedAt"]));
+
+        using (var ari = asterisk.CreateAriClient())
+        {
+            foreach (var channel in channels)
+            {
+                using var gone = await ari.GetAsync($"channels/{channel}", TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            }
+        }
+
+        // The caller got the PBX's BYE (its scenario ends only with one) and the agent took the transferred call.
+        Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True((await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Successful >= 1);
+
+        // One call in the log for this caller: the transfer did not split it.
+        var log = await http.DataAsync("query($n: String) { calls(filter: { number: $n }) { edges { node { id status } } } }", new { n = caller }, token);
+        var node = Assert.Single(log["calls"]!["edges"]!.AsArray())!["node"]!;
+        Assert.Equal(callId, node["id"]!.GetValue<string>());
+        Assert.Equal("COMPLETED", node["status"]!.GetValue<string>());
+
+        var after = await http.QueryAsync("mutation($id: ID!) { holdCall(callId: $id) { id } }", new { id = callId }, token);
+        Assert.Equal("CALL_GONE", after.ErrorCode());
+    }
+
+    private static async Task MutateAsync(HttpClient http, string token, string mutation, string callId, string arguments = "")
+    {
+        var response = await http.QueryAsync($"mutation($id: ID!) {{ {mutation}(callId: $id{arguments}) {{ id }} }}", new { id = callId }, token);
+        Assert.True(response["errors"] is null, $"{mutation}: {response.ToJsonString()}");
+    }
+
+    private static Task<JsonObject> WaitForCallAsync(HttpClient http, string token, string callId, Func<JsonObject, bool> condition, string because) =>
+        WaitForAsync(async () =>
+        {
+            var data = await http.DataAsync($"query($id: ID!) {{ call(id: $id) {{ {CallFields} }} }}", new { id = callId }, token);
+            return data["call"] is JsonObject call && condition(call) ? call : null;
+        }, because);
+
+    private static async Task<JsonObject> WaitForAsync(Func<Task<JsonObject?>> probe, string because)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {Timeout.TotalSeconds} s waiting until {because}");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}

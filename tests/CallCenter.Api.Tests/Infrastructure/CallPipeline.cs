@@ -1,0 +1,174 @@
+extern alias ingestion;
+
+using System.Globalization;
+using CallCenter.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace CallCenter.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The whole product against a real Asterisk: the ingestion service (ARI → Redis stream), the persistence worker
+/// (stream → PostgreSQL, change notices) and the API, each with its real wiring, in-process, over a database,
+/// stream and notice channel of their own.
+/// </summary>
+public sealed class CallPipeline : IAsyncDisposable
+{
+    private IHost? _worker;
+    private IngestionHost? _ingestion;
+
+    private CallPipeline(ApiFactory api) => Api = api;
+
+    public ApiFactory Api { get; }
+
+    public static async Task<CallPipeline> StartAsync(ApiFixture fixture, AsteriskFixture asterisk)
+    {
+        var database = await fixture.Postgres.CreateDatabaseAsync("control");
+        var stream = $"control:{Guid.NewGuid():N}";
+        var notices = stream + ":changes";
+        var ari = new Dictionary<string, string?>
+        {
+            ["Ari:BaseUrl"] = asterisk.Server.AriBaseUrl.AbsoluteUri,
+            ["Ari:Username"] = asterisk.Server.AriUsername,
+            ["Ari:Password"] = asterisk.Server.AriPassword,
+        };
+
+        var pipeline = new CallPipeline(new ApiFactory(fixture.Settings(new Dictionary<string, string?>(ari)
+        {
+            ["ConnectionStrings:callcenterdb"] = database,
+            ["LiveUpdates:Channel"] = notices,
+        })));
+        try
+        {
+            pipeline._worker = await StartWorkerAsync(new Dictionary<string, string?>(ari)
+            {
+                ["ConnectionStrings:callcenterdb"] = database,
+                ["ConnectionStrings:redis"] = fixture.Redis.ConnectionString,
+                ["ConnectionStrings:blobs"] = fixture.Azurite.ConnectionString,
+                ["Persistence:StreamName"] = stream,
+                ["Persistence:DeadLetterStreamName"] = stream + ":dead",
+                ["Persistence:NoticeChannel"] = notices,
+                ["Persistence:ConsumerGroup"] = "persistence",
+                ["Persistence:ConsumerName"] = "control-e2e",
+                ["Persistence:PollInterval"] = "00:00:00.050",
+                ["Persistence:InitialRetryDelay"] = "00:00:00.200",
+                ["Persistence:MaxRetryDelay"] = "00:00:01",
+                ["Recordings:Enabled"] = "false",
+            });
+            pipeline.Api.Start();
+
+            pipeline._ingestion = new IngestionHost(new Dictionary<string, string?>(ari)
+            {
+                ["ConnectionStrings:redis"] = fixture.Redis.ConnectionString,
+                ["Ari:Application"] = "call-center",
+                ["Ari:ReconnectInitialDelay"] = "00:00:00.200",
+                ["Ari:ReconnectMaxDelay"] = "00:00:02",
+                ["Ingestion:StreamName"] = stream,
+                ["Ingestion:DeadLetterStreamName"] = stream + ":ingestion-dead",
+            });
+            // Building the server starts the hosted services.
+            _ = pipeline._ingestion.Server;
+
+            // The ingestion service writes a snapshot entry once its ARI socket is up: from then on no call is missed.
+            var redis = fixture.Redis.Connection.GetDatabase();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (!(await redis.StreamRangeAsync(stream)).Any(e => e["k"] == "snapshot"))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the ingestion service did not connect to ARI within 90 s");
+                await Task.Delay(200);
+            }
+
+            return pipeline;
+        }
+        catch
+        {
+            await pipeline.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<IHost> StartWorkerAsync(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new TestRunLoggerProvider("worker"));
+        PersistenceServiceExtensions.AddApplicationServices(builder);
+        var host = builder.Build();
+        await host.StartAsync();
+        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await host.Services.GetRequiredService<CallCenter.Persistence.Data.DatabaseReadiness>().WaitAsync(ready.Token);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ingestion is not null)
+        {
+            await _ingestion.DisposeAsync();
+        }
+
+        if (_worker is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await _worker.StopAsync(timeout.Token);
+            _worker.Dispose();
+        }
+
+        await Api.DisposeAsync();
+    }
+
+    /// <summary>The real ingestion service, configured as the AppHost configures it.</summary>
+    private sealed class IngestionHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<ingestion::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                logging.AddProvider(new TestRunLoggerProvider("ingestion"));
+            });
+        }
+    }
+
+    /// <summary>Writes a service's log lines into the test run's server log.</summary>
+    private sealed class TestRunLoggerProvider(string source) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(source, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string source, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) =>
+                logLevel >= (category.StartsWith("CallCenter", StringComparison.Ordinal) ? LogLevel.Information : LogLevel.Warning);
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    TestRun.Log(source, string.Create(CultureInfo.InvariantCulture,
+                        $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetBaseException().Message)}"));
+                }
+            }
+        }
+    }
+}
