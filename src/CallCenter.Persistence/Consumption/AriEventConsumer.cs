@@ -43,38 +43,38 @@ internal sealed partial class AriEventConsumer(
         var groupReady = false;
         var delay = _options.InitialRetryDelay;
 
+        // While a batch commits, the next one is read and parsed on another thread: with a backlog the
+        // database, Redis and JSON parsing overlap instead of taking turns. Prefetched entries are
+        // pending for this consumer like any other read, so a crash loses nothing.
+        Task<ReadBatch>? prefetch = null;
+
         while (!stoppingToken.IsCancellationRequested)
         {
-            StreamEntry[] batch;
+            ReadBatch batch;
             try
             {
-                if (!groupReady)
-                {
-                    await EnsureGroupAsync();
-                    groupReady = true;
-                }
-
                 var now = time.GetUtcNow();
-                if (now >= nextBacklogAt)
+                if (groupReady && now >= nextBacklogAt)
                 {
                     nextBacklogAt = now + BacklogRefreshInterval;
                     await RefreshBacklogAsync();
                 }
 
-                if (readOwnPending)
+                if (prefetch is not null)
                 {
-                    // Entries delivered to this consumer name before a restart come first.
-                    batch = await Database.StreamReadGroupAsync(_options.StreamName, _options.ConsumerGroup, consumer, "0", _options.BatchSize);
-                    readOwnPending = batch.Length > 0;
+                    var pending = prefetch;
+                    prefetch = null;
+                    batch = await pending;
                 }
-                else if (now >= nextClaimAt)
+                else if (!groupReady)
                 {
-                    nextClaimAt = now + _options.ClaimInterval;
-                    batch = await ClaimIdleAsync(consumer);
+                    await EnsureGroupAsync();
+                    groupReady = true;
+                    continue;
                 }
                 else
                 {
-                    batch = await Database.StreamReadGroupAsync(_options.StreamName, _options.ConsumerGroup, consumer, ">", _options.BatchSize);
+                    batch = await NextBatchAsync();
                 }
 
                 delay = _options.InitialRetryDelay;
@@ -94,15 +94,57 @@ internal sealed partial class AriEventConsumer(
                 continue;
             }
 
-            if (batch.Length == 0)
+            if (batch.Entries.Length == 0)
             {
                 await Task.Delay(_options.PollInterval, time, stoppingToken);
                 continue;
             }
 
-            await ProcessAsync(batch, consumer, stoppingToken);
+            if (batch.IsNew && batch.Entries.Length >= _options.BatchSize && time.GetUtcNow() < nextClaimAt)
+            {
+                prefetch = Task.Run(() => ReadNewAsync(consumer), stoppingToken);
+            }
+
+            try
+            {
+                await ProcessAsync(batch, consumer, stoppingToken);
+            }
+            catch when (prefetch is not null)
+            {
+                // Stopping: whatever the prefetch read stays pending for this consumer name and is read first after a restart.
+                await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+        }
+
+        if (prefetch is not null)
+        {
+            await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        async Task<ReadBatch> NextBatchAsync()
+        {
+            if (readOwnPending)
+            {
+                // Entries delivered to this consumer name before a restart come first.
+                var own = await Database.StreamReadGroupAsync(_options.StreamName, _options.ConsumerGroup, consumer, "0", _options.BatchSize);
+                readOwnPending = own.Length > 0;
+                return ReadBatch.Parse(own, isNew: false);
+            }
+
+            var now = time.GetUtcNow();
+            if (now >= nextClaimAt)
+            {
+                nextClaimAt = now + _options.ClaimInterval;
+                return ReadBatch.Parse(await ClaimIdleAsync(consumer), isNew: false);
+            }
+
+            return await ReadNewAsync(consumer);
         }
     }
+
+    private async Task<ReadBatch> ReadNewAsync(string consumer) =>
+        ReadBatch.Parse(await Database.StreamReadGroupAsync(_options.StreamName, _options.ConsumerGroup, consumer, ">", _options.BatchSize), isNew: true);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -142,13 +184,14 @@ internal sealed partial class AriEventConsumer(
         metrics.StreamBacklog(group.Lag ?? 0, group.PendingMessageCount);
     }
 
-    private async Task ProcessAsync(StreamEntry[] batch, string consumer, CancellationToken stoppingToken)
+    private async Task ProcessAsync(ReadBatch read, string consumer, CancellationToken stoppingToken)
     {
+        var batch = read.Entries;
         using var activity = PersistenceTelemetry.ActivitySource.StartActivity("Apply event batch");
         activity?.SetTag("messaging.batch.message_count", batch.Length);
 
-        // Entries trimmed from the stream while pending come back without values: nothing to apply, only to acknowledge.
-        var (entries, poison) = StreamEntryParser.Parse(batch.Where(e => !e.IsNull));
+        var entries = read.Parsed;
+        var poison = read.Poison;
         var started = Stopwatch.GetTimestamp();
         var outcome = await CommitWithRetryAsync(entries, stoppingToken);
         poison.AddRange(outcome.Poison);
@@ -321,4 +364,15 @@ internal sealed partial class AriEventConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} call change notices failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, int count);
+}
+
+/// <summary>Entries read from the stream, parsed (on the reading thread, so parsing overlaps a commit).</summary>
+internal sealed record ReadBatch(StreamEntry[] Entries, List<StreamBatchEntry> Parsed, List<PoisonEntry> Poison, bool IsNew)
+{
+    public static ReadBatch Parse(StreamEntry[] entries, bool isNew)
+    {
+        // Entries trimmed from the stream while pending come back without values: nothing to apply, only to acknowledge.
+        var (parsed, poison) = StreamEntryParser.Parse(entries.Where(e => !e.IsNull));
+        return new ReadBatch(entries, parsed, poison, isNew);
+    }
 }

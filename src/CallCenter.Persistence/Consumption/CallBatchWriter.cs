@@ -59,9 +59,16 @@ internal sealed class CallBatchWriter(
                 }
             }
 
-            await InsertMissingCallsAsync(connection, npgsqlTransaction, firstSeen, cancellationToken);
-            var calls = await LockAndLoadCallsAsync(connection, npgsqlTransaction, [.. firstSeen.Keys.Union(snapshotCandidates).Union(consultationKeyOf.Values)], cancellationToken);
-            var storedEventIds = await FindStoredEventIdsAsync(connection, npgsqlTransaction, entries, cancellationToken);
+            var created = await CallRows.InsertMissingAsync(connection, npgsqlTransaction, firstSeen, cancellationToken);
+            var calls = await CallRows.LockAndLoadAsync(connection, npgsqlTransaction, [.. firstSeen.Keys.Union(snapshotCandidates).Union(consultationKeyOf.Values)], cancellationToken);
+
+            // A call this transaction created has no stored events yet (events reference their call), so
+            // only the entries of calls that already existed need the duplicate check.
+            var storedEventIds = await FindStoredEventIdsAsync(
+                connection,
+                npgsqlTransaction,
+                entries.Where(e => e.Event is not null && keyOf[e.StreamId] is { } key && calls.TryGetValue(key, out var call) && !created.Contains(call.Id)),
+                cancellationToken);
 
             var rules = await agents.GetRulesAsync(db, options.Value, recordingOptions.Value, cancellationToken);
             var stateMachine = new CallStateMachine(rules);
@@ -132,9 +139,9 @@ internal sealed class CallBatchWriter(
                 call.UpdatedAt = now;
             }
 
-            await MatchContactsAsync(changed.Values, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await InsertEventsAsync(connection, npgsqlTransaction, newEvents, cancellationToken);
+            await MatchContactsAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
+            await CallRows.SaveAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
+            await CallRows.CopyEventsAsync(connection, newEvents, cancellationToken);
             if (recordingOptions.Value.Enabled)
             {
                 outcome.RecordingsQueued = await QueueRecordingsAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
@@ -245,66 +252,11 @@ internal sealed class CallBatchWriter(
         return candidates;
     }
 
-    private static async Task InsertMissingCallsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<CallKey, DateTimeOffset> firstSeen, CancellationToken cancellationToken)
-    {
-        if (firstSeen.Count == 0)
-        {
-            return;
-        }
-
-        // Sorted like the lock below, so concurrent inserts of the same new calls cannot deadlock.
-        var ordered = firstSeen.OrderBy(p => p.Key.AsteriskId, StringComparer.Ordinal).ThenBy(p => p.Key.Key, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO calls (id, asterisk_id, call_key, direction, status, started_at, transfer_count, hold_count, hold_seconds, reconciled, version, updated_at)
-            SELECT id, asterisk_id, call_key, 'inbound', 'ringing', started_at, 0, 0, 0, false, 0, now()
-            FROM unnest(@ids, @asterisks, @keys, @started) AS t(id, asterisk_id, call_key, started_at)
-            ON CONFLICT (asterisk_id, call_key) DO NOTHING
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. ordered.Select(_ => Guid.CreateVersion7())]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("asterisks", [.. ordered.Select(p => p.Key.AsteriskId)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. ordered.Select(p => p.Key.Key)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("started", [.. ordered.Select(p => p.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<Dictionary<CallKey, Call>> LockAndLoadCallsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CallKey[] keys, CancellationToken cancellationToken)
-    {
-        if (keys.Length == 0)
-        {
-            return [];
-        }
-
-        var ids = new List<Guid>(keys.Length);
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT c.id FROM calls c
-            JOIN unnest(@asterisks, @keys) AS k(asterisk_id, call_key) ON c.asterisk_id = k.asterisk_id AND c.call_key = k.call_key
-            ORDER BY c.asterisk_id, c.call_key
-            FOR UPDATE OF c
-            """, connection, transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("asterisks", [.. keys.Select(k => k.AsteriskId)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. keys.Select(k => k.Key)]));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
-
-        // Read after the lock: under READ COMMITTED this sees every change committed before we got it.
-        var calls = await db.Calls.Include(c => c.Legs).Where(c => ids.Contains(c.Id)).AsSplitQuery().ToListAsync(cancellationToken);
-        return calls.ToDictionary(c => new CallKey(c.AsteriskId, c.CallKey));
-    }
-
     private static async Task<HashSet<string>> FindStoredEventIdsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamBatchEntry> entries, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<StreamBatchEntry> entries, CancellationToken cancellationToken)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        var eventIds = entries.Where(e => e.Event is not null).Select(e => e.Entry.EventId).Distinct().ToArray();
+        var eventIds = entries.Select(e => e.Entry.EventId).Distinct().ToArray();
         if (eventIds.Length == 0)
         {
             return stored;
@@ -340,7 +292,8 @@ internal sealed class CallBatchWriter(
         }
     }
 
-    private async Task MatchContactsAsync(IEnumerable<Call> calls, CancellationToken cancellationToken)
+    private static async Task MatchContactsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<Call> calls, CancellationToken cancellationToken)
     {
         var wanted = calls
             .Where(c => c.ContactId is null)
@@ -352,11 +305,17 @@ internal sealed class CallBatchWriter(
             return;
         }
 
-        var numbers = wanted.Select(p => p.Number!).Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => numbers.Contains(c.PhoneNumber))
-            .Select(c => new { c.Id, c.PhoneNumber })
-            .ToDictionaryAsync(c => c.PhoneNumber, c => c.Id, cancellationToken);
+        var contacts = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT phone_number, id FROM contacts WHERE phone_number = ANY($1)", connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. wanted.Select(p => p.Number!).Distinct()] });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                contacts[reader.GetString(0)] = reader.GetGuid(1);
+            }
+        }
+
         foreach (var (call, number) in wanted)
         {
             if (contacts.TryGetValue(number!, out var contactId))
@@ -364,31 +323,6 @@ internal sealed class CallBatchWriter(
                 call.ContactId = contactId;
             }
         }
-    }
-
-    private static async Task InsertEventsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<CallEvent> events, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO call_events (call_id, event_id, stream_id, type, occurred_at, received_at, channel_id, details)
-            SELECT * FROM unnest(@calls, @eventIds, @streamIds, @types, @occurred, @received, @channels, @details::jsonb[])
-            ON CONFLICT (event_id) DO NOTHING
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("calls", [.. events.Select(e => e.CallId)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("eventIds", [.. events.Select(e => e.EventId)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("streamIds", [.. events.Select(e => e.StreamId)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. events.Select(e => e.Type)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("occurred", [.. events.Select(e => e.OccurredAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("received", [.. events.Select(e => e.ReceivedAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("channels", [.. events.Select(e => e.ChannelId)]));
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("details", [.. events.Select(e => e.Details)]));
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A finished call with a recording gets a pending upload row, once.</summary>
