@@ -9,7 +9,7 @@ using CallCenter.Testing;
 using Npgsql;
 using StackExchange.Redis;
 
-// Usage: dotnet run -c Release --project bench/CallCenter.Persistence.Benchmarks -- [--calls N | --events N] [--batch-size N] [--no-cdr]
+// Usage: dotnet run -c Release --project bench/CallCenter.Persistence.Benchmarks -- [--calls N | --events N] [--batch-size N] [--no-cdr] [--worker path/to/CallCenter.Persistence.dll]
 // Replays N generated-but-realistic calls (RealisticCallEvents: ~22 ARI events each, shaped like Asterisk 22's)
 // through a real Redis stream into a real PostgreSQL with the real persistence worker as its own process, then
 // measures on the same server (a) PostgreSQL's COPY ceiling for the same rows and (b) cdr_pgsql's way of writing
@@ -17,6 +17,7 @@ using StackExchange.Redis;
 var calls = 40_000;
 int? batchSize = null;
 var runCdr = true;
+string? workerOverride = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -33,14 +34,18 @@ for (var i = 0; i < args.Length; i++)
         case "--no-cdr":
             runCdr = false;
             break;
+        case "--worker":
+            // Another build of the worker (e.g. an older commit's) for before/after figures on the same harness.
+            workerOverride = Path.GetFullPath(args[++i]);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--calls N | --events N] [--batch-size N] [--no-cdr]");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--calls N | --events N] [--batch-size N] [--no-cdr] [--worker path/to/CallCenter.Persistence.dll]");
             return 2;
     }
 }
 
 var configuration = typeof(ProcessSampler).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-var workerDll = Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Persistence", "bin", configuration, "net10.0", "CallCenter.Persistence.dll");
+var workerDll = workerOverride ?? Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Persistence", "bin", configuration, "net10.0", "CallCenter.Persistence.dll");
 if (!File.Exists(workerDll))
 {
     Console.Error.WriteLine($"Build the worker first (dotnet build -c {configuration}): {workerDll}");
