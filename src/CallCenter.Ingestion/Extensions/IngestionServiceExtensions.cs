@@ -29,6 +29,8 @@ public static class IngestionServiceExtensions
             var options = ConfigurationOptions.Parse(redisConnection);
             // Start even while Redis is down: events are buffered and written when it is back.
             options.AbortOnConnectFail = false;
+            // One connection's replies do not need dedicated threads handing work to each other on 2 cores.
+            options.SocketManager = SocketManager.ThreadPool;
             return ConnectionMultiplexer.Connect(options);
         });
 
