@@ -49,11 +49,8 @@ public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture
         Assert.NotNull(ended["answeredAt"]);
         Assert.NotNull(ended["endedAt"]);
         Assert.Equal("test-agent", ended["agentExtension"]?.GetValue<string>());
-        // Neither phone hung up (the caller's scenario never sends BYE, the agent's waits for one), yet the record
-        // says hangupBy CALLER today: the worker ignores soft (Asterisk/ARI-initiated) hangup requests and, with no
-        // hard request from a phone, falls back to "whose channel ended first" - the caller's, which the API hangs
-        // up first. Not asserted here until the product tells a system hangup apart (see the report on issue 5);
-        // the skipped test below expects it.
+        // Neither phone hung up (the caller's scenario never sends BYE, the agent's waits for one): our side did.
+        Assert.Equal("SYSTEM", ended["hangupBy"]?.GetValue<string>());
         Assert.All(ended["legs"]!.AsArray(), l => Assert.NotNull(l!["endedAt"]));
 
         using (var ari = asterisk.CreateAriClient())

@@ -86,6 +86,10 @@ public sealed class AriEventScript(DateTimeOffset start, string asteriskId = "52
     public AriEventScript HangupRequest(ScriptChannel channel, int cause) =>
         Add("ChannelHangupRequest", channel, $"\"cause\":{cause},\"soft\":false");
 
+    /// <summary>A soft hangup request: Asterisk itself, an application or ARI (DELETE /channels/{id}) ended the channel.</summary>
+    public AriEventScript SoftHangupRequest(ScriptChannel channel) =>
+        Add("ChannelHangupRequest", channel, "\"soft\":true");
+
     public AriEventScript Destroyed(ScriptChannel channel, int cause, string causeText) =>
         Add("ChannelDestroyed", channel, $"\"cause\":{cause},\"cause_txt\":{Json(causeText)}");
 

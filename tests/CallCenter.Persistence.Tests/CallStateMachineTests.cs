@@ -33,6 +33,24 @@ public sealed class CallStateMachineTests
     }
 
     [Fact]
+    public void An_answered_call_ended_by_our_side_without_either_phone_hanging_up_is_ended_by_the_system()
+    {
+        var script = new AriEventScript(Start);
+        var caller = script.NewChannel(CallFlows.Trunk, "998906666667", "712000000");
+        script.InboundStart(caller, "inbound-s");
+        var agent = script.NewChannel("PJSIP/1005", caller.CallerNumber, "s", caller, context: "from-internal");
+        script.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
+        // The API hangs up the caller through ARI; Asterisk then ends the agent's leg. No phone sent a BYE.
+        script.Wait(30).SoftHangupRequest(caller).SoftHangupRequest(agent);
+        script.Destroyed(caller, 16, "Normal Clearing").Destroyed(agent, 16, "Normal Clearing");
+
+        var call = CallFolding.Fold(script.Entries, caller.LinkedId);
+
+        Assert.Equal(CallStatus.Completed, call.Status);
+        Assert.Equal(HangupSide.System, call.HangupBy);
+    }
+
+    [Fact]
     public void Caller_hanging_up_while_ringing_is_missed()
     {
         var script = new AriEventScript(Start);

@@ -341,9 +341,8 @@ internal sealed class CallStateMachine(CallRules rules)
             return calleeRequest is not null && (callerRequest is null || calleeRequest < callerRequest) ? HangupSide.Callee : HangupSide.Caller;
         }
 
-        return answeringLeg.EndedAt is { } calleeEnded && (origin.EndedAt is null || calleeEnded < origin.EndedAt)
-            ? HangupSide.Callee
-            : HangupSide.Caller;
+        // Neither phone asked to hang up (no hard request): Asterisk, the dialplan or our own ARI hangup ended it.
+        return HangupSide.System;
     }
 
     private CallDirection DirectionOf(CallLeg origin, string? dialedNumber)
