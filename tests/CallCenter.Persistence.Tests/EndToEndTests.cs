@@ -154,4 +154,37 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         Assert.InRange(agentCall.TalkSeconds!.Value, SippTalkSeconds - 1, SippTalkSeconds + 1);
         Assert.All(callers, caller => Assert.Equal(CallDirection.Inbound, calls[caller].Direction));
     }
+
+    [Fact]
+    public async Task An_agent_blind_transfer_through_Asterisk_stays_one_completed_call_with_one_transfer()
+    {
+        var settings = await NewSettingsAsync();
+        await using var worker = await WorkerHost.StartAsync(settings);
+        await using var ingestion = await StartIngestionAsync(settings);
+        var cancel = TestContext.Current.CancellationToken;
+        const string caller = "998901000006";
+
+        // The agent (2001) answers, talks 2 s, then transfers the caller to 2000 with a SIP REFER, as a softphone does.
+        SippCallResult result;
+        await using (var agent = SippAgent.StartTransferring(
+            asterisk.TestAgentPort, $"sip:2000@127.0.0.1:{asterisk.Server.SipPort}", TimeSpan.FromSeconds(2)))
+        {
+            result = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = caller }, cancel);
+            var transferred = await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(20), cancel);
+            Assert.True(transferred.Successful == 1, $"the agent's REFER scenario did not complete: {transferred}");
+        }
+
+        Assert.True(result.AllSucceeded, result.ToString());
+        await Eventually.WaitAsync(
+            async () => (await FinishedCallsAsync(settings.Database)).Any(c => c.CallerNumber == caller),
+            Timeout, "the transferred call is finished");
+        var call = Assert.Single(await FinishedCallsAsync(settings.Database), c => c.CallerNumber == caller);
+
+        Assert.Equal(CallStatus.Completed, call.Status);
+        Assert.Equal(1, call.TransferCount);
+        Assert.Equal(CallDirection.Inbound, call.Direction);
+        Assert.NotNull(call.AnsweredAt);
+        Assert.True(call.Legs.Count >= 2, "the caller's and the agent's channels are legs of the one call");
+        Assert.Equal(HangupSide.Caller, call.HangupBy);
+    }
 }

@@ -28,7 +28,17 @@ public sealed class SippAgent : IAsyncDisposable
     /// <summary>Counters so far (sipp rewrites them every second and when it stops).</summary>
     public SippStatistics Statistics => SippStatistics.Read(_statistics);
 
-    public static SippAgent Start(int port, Action<string, string>? output = null)
+    public static SippAgent Start(int port, Action<string, string>? output = null) => Start(port, ["-sn", "uas"], output);
+
+    /// <summary>An agent that answers, talks for <paramref name="talkBeforeTransfer"/>, then blind-transfers the caller to <paramref name="referTo"/> (SIP REFER).</summary>
+    public static SippAgent StartTransferring(int port, string referTo, TimeSpan talkBeforeTransfer, Action<string, string>? output = null)
+    {
+        var scenario = Path.Combine(TestRun.NewDirectory("sipp-agent-scenario"), "transferring-agent.xml");
+        File.WriteAllText(scenario, SippTransferringAgentScenario.Xml(referTo, talkBeforeTransfer));
+        return Start(port, ["-sf", scenario], output);
+    }
+
+    private static SippAgent Start(int port, string[] scenario, Action<string, string>? output)
     {
         var folder = TestRun.NewDirectory("sipp-agent");
         var statistics = Path.Combine(folder, "statistics.csv");
@@ -37,7 +47,7 @@ public sealed class SippAgent : IAsyncDisposable
                 "sipp-agent",
                 Prerequisites.Sipp,
                 [
-                    "-sn", "uas",
+                    .. scenario,
                     "-i", "127.0.0.1",
                     "-p", port.ToString(CultureInfo.InvariantCulture),
                     "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
