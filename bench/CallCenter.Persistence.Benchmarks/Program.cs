@@ -9,7 +9,7 @@ using CallCenter.Testing;
 using Npgsql;
 using StackExchange.Redis;
 
-// Usage: dotnet run -c Release --project bench/CallCenter.Persistence.Benchmarks -- [--calls N | --events N] [--batch-size N] [--no-cdr] [--worker path/to/CallCenter.Persistence.dll]
+// Usage: dotnet run -c Release --project bench/CallCenter.Persistence.Benchmarks -- [--calls N | --events N] [--batch-size N] [--no-cdr] [--cdr-asterisk-calls N] [--cdr-asterisk-rate R] [--worker path/to/CallCenter.Persistence.dll]
 // Replays N generated-but-realistic calls (RealisticCallEvents: ~22 ARI events each, shaped like Asterisk 22's)
 // through a real Redis stream into a real PostgreSQL with the real persistence worker as its own process, then
 // measures on the same server (a) PostgreSQL's COPY ceiling for the same rows and (b) cdr_pgsql's way of writing
@@ -17,6 +17,8 @@ using StackExchange.Redis;
 var calls = 40_000;
 int? batchSize = null;
 var runCdr = true;
+var cdrCalls = 0;
+var cdrRate = 100.0;
 string? workerOverride = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -31,6 +33,12 @@ for (var i = 0; i < args.Length; i++)
         case "--batch-size":
             batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--cdr-asterisk-calls":
+            cdrCalls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--cdr-asterisk-rate":
+            cdrRate = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
         case "--no-cdr":
             runCdr = false;
             break;
@@ -39,7 +47,7 @@ for (var i = 0; i < args.Length; i++)
             workerOverride = Path.GetFullPath(args[++i]);
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--calls N | --events N] [--batch-size N] [--no-cdr] [--worker path/to/CallCenter.Persistence.dll]");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--calls N | --events N] [--batch-size N] [--no-cdr] [--cdr-asterisk-calls N] [--cdr-asterisk-rate R] [--worker path/to/CallCenter.Persistence.dll]");
             return 2;
     }
 }
@@ -79,6 +87,9 @@ var copy = await CopyCeilingAsync(database, postgres.Process!.Id);
 // 3. cdr_pgsql: one INSERT per CDR, autocommit.
 var cdr = runCdr ? await CdrPgsqlAsync(database, calls, postgres.Process!.Id) : null;
 
+// 4. The real module: Asterisk writing CDRs for real sipp calls through cdr_pgsql (needs the table from 3).
+var cdrAsterisk = runCdr && cdrCalls > 0 ? await CdrThroughAsterisk.RunAsync(postgres, database, cdrCalls, cdrRate) : null;
+
 Console.WriteLine();
 Console.WriteLine($"| path ({calls:N0} calls, {events:N0} ARI events) | wall time (s) | calls/s | events/s | CPU ms per 1,000 events: client / PostgreSQL | client peak RSS (MB) | load avg |");
 Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | ---: |");
@@ -87,6 +98,11 @@ Console.WriteLine(copy.Row);
 if (cdr is not null)
 {
     Console.WriteLine(cdr.Row);
+}
+
+if (cdrAsterisk is not null)
+{
+    Console.WriteLine(cdrAsterisk);
 }
 
 Console.WriteLine();
