@@ -68,7 +68,8 @@ public static class SippScenarios
           </send>
         """;
 
-    private static string Scenario(string name, string caller, string afterInvite) =>
+    /// <summary>A caller scenario: an INVITE with G.711 A-law SDP from <paramref name="caller"/>, then <paramref name="afterInvite"/>.</summary>
+    public static string Scenario(string name, string caller, string afterInvite) =>
         $"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="{name}">

@@ -7,6 +7,21 @@ namespace CallCenter.Testing;
 /// </summary>
 public static class SippTransferringAgentScenario
 {
+    // Acknowledges the request just received (each NOTIFY of the transfer's progress).
+    private const string OkToLastRequest = """
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+            ]]>
+          </send>
+        """;
+
     public static string Xml(string referTo, TimeSpan talkBeforeTransfer) => $"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="CallCenter agent answering then blind-transferring">
@@ -70,29 +85,9 @@ public static class SippTransferringAgentScenario
           <recv response="202"/>
           <!-- Asterisk reports the transfer's progress (100 Trying, then 200 OK) as NOTIFYs. -->
           <recv request="NOTIFY" crlf="true"/>
-          <send>
-            <![CDATA[
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-            ]]>
-          </send>
+        {OkToLastRequest}
           <recv request="NOTIFY" crlf="true"/>
-          <send>
-            <![CDATA[
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-            ]]>
-          </send>
+        {OkToLastRequest}
           <!-- Transferred: the agent's phone hangs up its own leg, as softphones do. -->
           <send retrans="500">
             <![CDATA[

@@ -74,32 +74,10 @@ public sealed class SippTalkingCaller : IAsyncDisposable
 
     // The handlers for in-dialog requests sit before the waiting point and are reached only by jumps; [branch-N]
     // is not needed because nothing here cancels or acknowledges a non-2xx answer.
-    private static string Scenario(string caller) =>
+    private static string Scenario(string caller) => SippScenarios.Scenario(
+        "CallCenter caller talking until the PBX hangs up",
+        caller,
         $"""
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="CallCenter caller talking until the PBX hangs up">
-          <send retrans="500">
-            <![CDATA[
-              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: "{caller}" <sip:{caller}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>
-              Call-ID: [call_id]
-              CSeq: 1 INVITE
-              Contact: sip:{caller}@[local_ip]:[local_port]
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-              s=-
-              c=IN IP[media_ip_type] [media_ip]
-              t=0 0
-              m=audio [media_port] RTP/AVP 8
-              a=rtpmap:8 PCMA/8000
-            ]]>
-          </send>
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="183" optional="true"/>
@@ -177,6 +155,5 @@ public sealed class SippTalkingCaller : IAsyncDisposable
               Content-Length: 0
             ]]>
           </send>
-        </scenario>
-        """;
+        """);
 }
