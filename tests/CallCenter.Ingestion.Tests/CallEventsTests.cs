@@ -10,7 +10,7 @@ public sealed class CallEventsTests(RedisFixture redis, AsteriskFixture asterisk
 {
     private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(60);
 
-    private IngestionHost StartIngestion(string stream) => IngestionHost.Create(
+    private ServiceHost<Program> StartIngestion(string stream) => IngestionHost.Create(
         redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream);
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class OddFramesTests(RedisFixture redis)
         Assert.Equal("ch-1", created.ChannelId);
         Assert.Equal("00:11:22:33:44:55", created.AsteriskId);
 
-        var dead = await database.StreamRangeAsync(stream + ":dead", "-", "+");
+        var dead = await database.StreamRangeAsync(stream + ":ingestion-dead", "-", "+");
         Assert.Equal(2, dead.Length);
         Assert.Equal("this is not json {", (string?)dead[0]["raw"]);
         Assert.False(string.IsNullOrWhiteSpace(dead[0]["reason"]));

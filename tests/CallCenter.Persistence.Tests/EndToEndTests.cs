@@ -1,3 +1,5 @@
+extern alias ingestion;
+
 using CallCenter.Contracts;
 using CallCenter.Persistence.Data;
 using CallCenter.Testing;
@@ -29,9 +31,10 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         BatchSize = 100,
     };
 
-    private async Task<IngestionHost> StartIngestionAsync(WorkerSettings settings)
+    private async Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings)
     {
-        var ingestion = IngestionHost.Start(redis.ConnectionString, asterisk.Server, settings.Stream);
+        var ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
+            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, settings.Stream)).Start();
         await Eventually.WaitAsync(
             async () => (await _redis.StreamRangeAsync(settings.Stream)).Any(e => e["k"] == "snapshot"),
             TimeSpan.FromSeconds(60), "the ingestion service is connected to ARI");

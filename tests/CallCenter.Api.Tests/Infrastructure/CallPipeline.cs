@@ -1,9 +1,6 @@
 extern alias ingestion;
 
-using System.Globalization;
 using CallCenter.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +17,7 @@ namespace CallCenter.Api.Tests.Infrastructure;
 public sealed class CallPipeline : IAsyncDisposable
 {
     private IHost? _worker;
-    private IngestionHost? _ingestion;
+    private ServiceHost<ingestion::Program>? _ingestion;
 
     private CallPipeline(ApiFactory api) => Api = api;
 
@@ -62,17 +59,8 @@ public sealed class CallPipeline : IAsyncDisposable
             });
             pipeline.Api.Start();
 
-            pipeline._ingestion = new IngestionHost(new Dictionary<string, string?>(ari)
-            {
-                ["ConnectionStrings:redis"] = fixture.Redis.ConnectionString,
-                ["Ari:Application"] = "call-center",
-                ["Ari:ReconnectInitialDelay"] = "00:00:00.200",
-                ["Ari:ReconnectMaxDelay"] = "00:00:02",
-                ["Ingestion:StreamName"] = stream,
-                ["Ingestion:DeadLetterStreamName"] = stream + ":ingestion-dead",
-            });
-            // Building the server starts the hosted services.
-            _ = pipeline._ingestion.Server;
+            pipeline._ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
+                fixture.Redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream)).Start();
 
             // The ingestion service writes a snapshot entry once its ARI socket is up: from then on no call is missed.
             var redis = fixture.Redis.Connection.GetDatabase();
@@ -125,50 +113,5 @@ public sealed class CallPipeline : IAsyncDisposable
         }
 
         await Api.DisposeAsync();
-    }
-
-    /// <summary>The real ingestion service, configured as the AppHost configures it.</summary>
-    private sealed class IngestionHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<ingestion::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureLogging(logging =>
-            {
-                logging.ClearProviders();
-                logging.AddProvider(new TestRunLoggerProvider("ingestion"));
-            });
-        }
-    }
-
-    /// <summary>Writes a service's log lines into the test run's server log.</summary>
-    private sealed class TestRunLoggerProvider(string source) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(source, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string source, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) =>
-                logLevel >= (category.StartsWith("CallCenter", StringComparison.Ordinal) ? LogLevel.Information : LogLevel.Warning);
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    TestRun.Log(source, string.Create(CultureInfo.InvariantCulture,
-                        $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetBaseException().Message)}"));
-                }
-            }
-        }
     }
 }
