@@ -28,6 +28,16 @@ public sealed class IngestionOptions
     /// <summary>Hand channels that enter Stasis back to the dialplan, so asterisk/extensions.conf routes them to agents.</summary>
     public bool ContinueStasisChannels { get; set; } = true;
 
+    /// <summary>
+    /// Bridge the parties of an answered Dial() in the application (Stasis arguments "bridge,..." from
+    /// [callcenter-answered]) so the call stays controllable over ARI; when false they are handed back and the
+    /// dialplan bridges them.
+    /// </summary>
+    public bool BridgeAnsweredCalls { get; set; } = true;
+
+    /// <summary>How long the first party of an answered call waits in its bridge for the second before it is hung up.</summary>
+    public TimeSpan BridgePairingTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Concurrent "continue" requests; one slow channel must not hold up the others.</summary>
     public int ContinueConcurrency { get; set; } = 16;
 

@@ -74,70 +74,87 @@ public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture
         Assert.Equal("CALL_GONE", after.ErrorCode());
     }
 
-    // Product defect, not a harness problem: the ingestion service continues every channel out of the call-center
-    // Stasis application at once (StasisContinuer), and ARI refuses hold, unhold, mute and continue (transfer) for
-    // channels outside Stasis with 409 "Channel not in Stasis application", which the API reports as
-    // CALL_NOT_CONTROLLABLE. Only hangup (DELETE /channels) works on a real call. Un-skip once the product keeps
-    // control of answered calls (see the report on issue 5).
-    [Fact(Skip = "Product: ARI hold/transfer need the channel in Stasis, and the ingestion service continues it out at once (409 Channel not in Stasis application)")]
-    public async Task Hold_unhold_blind_transfer_and_hangup_on_a_real_call_show_in_the_call_record()
+    [Fact]
+    public async Task Hold_unhold_blind_transfer_and_hangup_on_a_real_call_show_in_ARI_and_in_the_call_record()
     {
         await using var pipeline = await CallPipeline.StartAsync(fixture, asterisk);
         using var http = pipeline.Api.CreateHttpClient();
         var token = fixture.Tokens.Supervisor();
         const string caller = "998905550101";
+        var cancel = TestContext.Current.CancellationToken;
 
+        // 2001 rings the test agent, who answers: the ingestion service bridges caller and agent in the application.
         await using var agent = asterisk.StartTestAgent();
-        await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2000", caller, TimeSpan.FromSeconds(150));
-
-        // 2000 answers and echoes the caller: the API shows the call live and answered.
+        await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2001", caller, TimeSpan.FromSeconds(150));
         var live = await WaitForAsync(async () =>
         {
             var data = await http.DataAsync($"{{ liveCalls {{ {CallFields} }} }}", null, token);
             return data["liveCalls"]!.AsArray().Select(c => c!.AsObject())
-                .FirstOrDefault(c => c["callerNumber"]?.GetValue<string>() == caller && c["status"]!.GetValue<string>() == "ANSWERED");
-        }, "the call is live and answered in the API");
+                .FirstOrDefault(c => c["callerNumber"]?.GetValue<string>() == caller && c["status"]!.GetValue<string>() == "ANSWERED"
+                    && c["agentExtension"]?.GetValue<string>() == "test-agent"
+                    && c["legs"]!.AsArray().Count(l => l!["endedAt"] is null) >= 2);
+        }, "the call is live and answered by the test agent in the API");
         var callId = live["id"]!.GetValue<string>();
-        Assert.Equal("2000", live["dialedNumber"]!.GetValue<string>());
+        var legs = live["legs"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        var customerChannel = legs.Single(l => !l["channelName"]!.GetValue<string>().StartsWith("PJSIP/test-agent-", StringComparison.Ordinal))["channelId"]!.GetValue<string>();
+        var agentChannel = legs.Single(l => l["channelName"]!.GetValue<string>().StartsWith("PJSIP/test-agent-", StringComparison.Ordinal))["channelId"]!.GetValue<string>();
 
-        // Hold, stay on hold for a moment, unhold: the record counts one hold with its time.
+        using var ari = asterisk.CreateAriClient();
+        // Both parties are in one of the application's bridges: that is what makes hold and transfer possible.
+        var bridge = await WaitForAsync(async () =>
+        {
+            using var response = await ari.GetAsync("bridges", cancel);
+            var bridges = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancel))!.AsArray();
+            return bridges.Select(b => b!.AsObject()).FirstOrDefault(b => b["channels"]!.AsArray().Select(c => c!.GetValue<string>()).Order()
+                .SequenceEqual(new[] { customerChannel, agentChannel }.Order()));
+        }, "ARI shows caller and agent in one bridge");
+        Assert.StartsWith("callcenter-", bridge["id"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Hold the customer, stay on hold for a moment, unhold: the record counts one hold with its time.
         await MutateAsync(http, token, "holdCall", callId);
         await WaitForCallAsync(http, token, callId, c => c["legs"]!.AsArray().Any(l => l!["onHold"]!.GetValue<bool>()), "the record shows the caller on hold");
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancel);
         await MutateAsync(http, token, "unholdCall", callId);
         var unheld = await WaitForCallAsync(http, token, callId, c => c["holdCount"]!.GetValue<int>() == 1
             && !c["legs"]!.AsArray().Any(l => l!["onHold"]!.GetValue<bool>()), "the record shows one finished hold");
         Assert.True(unheld["holdSeconds"]!.GetValue<double>() >= 1.0, unheld.ToJsonString());
 
-        // Blind transfer to 2001: the caller leaves the echo and is bridged to the test agent, still one call.
-        await MutateAsync(http, token, "transferCall", callId, ", destination: \"2001\"");
+        // Blind transfer to 2000 (answers and echoes): the customer leaves the agent, whose leg ends; still one call.
+        await MutateAsync(http, token, "transferCall", callId, ", destination: \"2000\"");
+        await WaitForAsync(async () =>
+        {
+            using var response = await ari.GetAsync($"channels/{customerChannel}", cancel);
+            var channel = response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync(cancel)) : null;
+            return channel?["dialplan"]?["exten"]?.GetValue<string>() == "2000" ? channel.AsObject() : null;
+        }, "ARI shows the customer at the transfer destination");
         var transferred = await WaitForCallAsync(http, token, callId, c => c["transferCount"]!.GetValue<int>() == 1
-            && c["agentExtension"]?.GetValue<string>() == "test-agent", "the record shows the transfer and the agent who took it");
+            && c["legs"]!.AsArray().Any(l => l!["channelId"]!.GetValue<string>() == agentChannel && l["endedAt"] is not null),
+            "the record shows the transfer and the agent's leg ended");
         Assert.Equal("ANSWERED", transferred["status"]!.GetValue<string>());
+        Assert.Equal("test-agent", transferred["agentExtension"]?.GetValue<string>());
+        using (var agentGone = await ari.GetAsync($"channels/{agentChannel}", cancel))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, agentGone.StatusCode);
+        }
 
         // Hang up from our side: the record is completed and says the caller did not hang up.
-        var channels = transferred["legs"]!.AsArray().Where(l => l!["endedAt"] is null).Select(l => l!["channelId"]!.GetValue<string>()).ToList();
         await MutateAsync(http, token, "hangupCall", callId);
         var ended = await WaitForCallAsync(http, token, callId, c => c["status"]!.GetValue<string>() == "COMPLETED", "the record is completed");
+        TestRun.Log("test", $"controlled call record: {ended.ToJsonString()}");
         Assert.False(ended["isLive"]!.GetValue<bool>());
         Assert.NotEqual("CALLER", ended["hangupBy"]?.GetValue<string>());
         Assert.NotNull(ended["answeredAt"]);
         Assert.Equal(1, ended["transferCount"]!.GetValue<int>());
         Assert.Equal(1, ended["holdCount"]!.GetValue<int>());
         Assert.All(ended["legs"]!.AsArray(), l => Assert.NotNull(l!["endedAt"]));
-
-        using (var ari = asterisk.CreateAriClient())
+        using (var customerGone = await ari.GetAsync($"channels/{customerChannel}", cancel))
         {
-            foreach (var channel in channels)
-            {
-                using var gone = await ari.GetAsync($"channels/{channel}", TestContext.Current.CancellationToken);
-                Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-            }
+            Assert.Equal(HttpStatusCode.NotFound, customerGone.StatusCode);
         }
 
-        // The caller got the PBX's BYE (its scenario ends only with one) and the agent took the transferred call.
+        // The caller got the PBX's BYE (its scenario ends only with one), and so did the agent when the customer left.
         Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.True((await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Successful >= 1);
+        Assert.True((await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), cancel)).Successful >= 1);
 
         // One call in the log for this caller: the transfer did not split it.
         var log = await http.DataAsync("query($n: String) { calls(filter: { number: $n }) { edges { node { id status } } } }", new { n = caller }, token);

@@ -5,8 +5,11 @@ public sealed class CallControlOptions
 {
     public const string SectionName = "CallControl";
 
-    /// <summary>Dialplan context a blind transfer continues the customer's channel in (extension = destination, priority 1).</summary>
-    public string TransferContext { get; set; } = "inbound-route";
+    /// <summary>
+    /// Dialplan context a blind transfer continues the customer's channel in (extension = destination, priority 1).
+    /// The shipped [callcenter-transfer] sets CALLCENTER_TRANSFER, which is how the call record counts the transfer.
+    /// </summary>
+    public string TransferContext { get; set; } = "callcenter-transfer";
 
     /// <summary>Dialplan context the agent's answered channel dials the number from (click-to-call).</summary>
     public string OriginateContext { get; set; } = "from-internal";

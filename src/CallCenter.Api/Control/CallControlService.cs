@@ -5,6 +5,7 @@ using CallCenter.Api.Security;
 using CallCenter.Api.Telemetry;
 using CallCenter.Ari;
 using CallCenter.Ari.Rest;
+using CallCenter.Contracts;
 using CallCenter.Persistence.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public sealed class CallControlService(
         {
             var channel = PickLeg(legs, call, target).ChannelId;
             await (hold ? ari.Channels.HoldAsync(channel, cancellationToken) : ari.Channels.UnholdAsync(channel, cancellationToken));
+            await ari.Channels.SetVariableAsync(channel, CallCenterChannelVariables.Hold, hold ? "1" : "0", cancellationToken).ExceptWhenGoneAsync();
         }, cancellationToken);
 
     public Task<Call> MuteAsync(
@@ -60,6 +62,8 @@ public sealed class CallControlService(
         return ControlAsync(user, callId, "transfer", async (legs, call) =>
         {
             var customer = PickLeg(legs, call, MediaTarget.Customer);
+            // Leaving the agent's bridge ends the agent's leg (the ingestion service hangs it up, as Dial() would). The
+            // transfer context marks the channel (CALLCENTER_TRANSFER), so the record counts only a transfer that happened.
             await ari.Channels.ContinueInDialplanAsync(customer.ChannelId, options.Value.TransferContext, target, 1, cancellationToken: cancellationToken);
         }, cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CallCenter.Ari;
 using CallCenter.Ari.Connection;
 using CallCenter.Ari.Events;
+using CallCenter.Ingestion.Bridging;
 using CallCenter.Ingestion.Diagnostics;
 using CallCenter.Ingestion.Streaming;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace CallCenter.Ingestion.Ari;
 public sealed partial class AriEventPump(
     AriEventStream events,
     ChannelSnapshotTaker snapshots,
-    StasisContinuationQueue continuations,
+    StasisEventRouter router,
     EntryBuffer buffer,
     StreamWriterState writerState,
     IngestionMetrics metrics,
@@ -67,6 +68,8 @@ public sealed partial class AriEventPump(
             metrics.Reconnected();
         }
 
+        router.Connected();
+
         using var activity = IngestionTelemetry.ActivitySource.StartActivity("ari.resynchronise");
         activity?.SetTag("ari.connection", connected.ConnectionSequence);
         var taken = await snapshots.TakeAsync(connected.ConnectionSequence, cancellationToken);
@@ -95,10 +98,7 @@ public sealed partial class AriEventPump(
         var entry = _entries.ForEvent(ariEvent, time.GetUtcNow());
         Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, entry.ToFields(), Trim: true));
 
-        if (_options.ContinueStasisChannels && ariEvent is StasisStart start && start.Channel.Id.Length > 0)
-        {
-            continuations.Enqueue(start.Channel.Id);
-        }
+        router.Route(ariEvent);
     }
 
     private void OnMalformed(AriMalformedFrame malformed)

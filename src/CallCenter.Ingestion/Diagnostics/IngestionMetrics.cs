@@ -14,6 +14,7 @@ public sealed class IngestionMetrics : IDisposable
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _snapshots;
     private readonly Histogram<double> _writeLatency;
+    private readonly Counter<long> _bridges;
 
     public IngestionMetrics(IMeterFactory meterFactory, AriEventStream ariEvents, Streaming.EntryBuffer buffer)
     {
@@ -25,6 +26,7 @@ public sealed class IngestionMetrics : IDisposable
         _reconnects = _meter.CreateCounter<long>("callcenter.ingestion.ari.reconnects", "{reconnect}", "Reconnects of the ARI event WebSocket.");
         _snapshots = _meter.CreateCounter<long>("callcenter.ingestion.snapshots", "{snapshot}", "Channel snapshots taken after a (re)connect, by outcome.");
         _writeLatency = _meter.CreateHistogram<double>("callcenter.ingestion.stream.write.duration", "ms", "Time to write one batch to the Redis stream.");
+        _bridges = _meter.CreateCounter<long>("callcenter.ingestion.answered_bridges", "{bridge}", "Answered calls the application bridged, by outcome (bridged, fallback, abandoned).");
         _meter.CreateObservableGauge("callcenter.ingestion.ari.connected", () => ariEvents.Status.State == AriConnectionState.Connected ? 1 : 0, description: "1 while the ARI WebSocket is connected.");
         _meter.CreateObservableGauge("callcenter.ingestion.buffer.depth", () => buffer.Count, "{entry}", "Entries waiting to be written to Redis.");
     }
@@ -44,6 +46,8 @@ public sealed class IngestionMetrics : IDisposable
     public void Reconnected() => _reconnects.Add(1);
 
     public void SnapshotTaken(bool succeeded) => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "written" : "failed"));
+
+    public void AnsweredBridge(string outcome) => _bridges.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,5 +1,6 @@
 using CallCenter.Ari;
 using CallCenter.Ingestion.Ari;
+using CallCenter.Ingestion.Bridging;
 using CallCenter.Ingestion.Diagnostics;
 using CallCenter.Ingestion.Health;
 using CallCenter.Ingestion.Streaming;
@@ -39,9 +40,12 @@ public static class IngestionServiceExtensions
         services.AddSingleton<EntryBuffer>();
         services.AddSingleton<StreamWriterState>();
         services.AddSingleton<StasisContinuationQueue>();
+        services.AddSingleton<CallBridgeQueue>();
+        services.AddSingleton<StasisEventRouter>();
         services.AddSingleton<ChannelSnapshotTaker>();
         services.AddHostedService<RedisStreamWriter>();
         services.AddHostedService<StasisContinuer>();
+        services.AddHostedService<AnsweredCallBridger>();
         services.AddHostedService<AriEventPump>();
 
         services.AddHealthChecks()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallCenter.Ari.Events;
 using CallCenter.Ari.Models;
+using CallCenter.Contracts;
 using CallCenter.Persistence.Data;
 
 namespace CallCenter.Persistence.Calls;
@@ -70,15 +71,15 @@ internal sealed class CallStateMachine(CallRules rules)
             case StasisStart e:
                 if (Observe(call, e.Channel, at, details) is { } started && e.Args.Count > 0)
                 {
-                    // Stasis(call-center,<direction>,<caller>,<dialed>) from the dialplan.
+                    // Stasis(call-center,<direction>,<caller>,<dialed>) from the dialplan; answered calls enter again
+                    // with "bridge,<role>,<answering channel>", which says nothing about direction or number.
                     if (e.Args[0] is "inbound" or "outbound" or "internal")
                     {
                         started.StasisDirection = e.Args[0];
-                    }
-
-                    if (e.Args.Count > 2 && e.Args[2] is { Length: > 0 } dialed && dialed != "s")
-                    {
-                        started.DialedExtension = Truncate(dialed, 64);
+                        if (e.Args.Count > 2 && e.Args[2] is { Length: > 0 } dialed && dialed != "s")
+                        {
+                            started.DialedExtension = Truncate(dialed, 64);
+                        }
                     }
                 }
 
@@ -86,10 +87,30 @@ internal sealed class CallStateMachine(CallRules rules)
                 break;
 
             case ChannelVarset e:
-                Observe(call, e.Channel, at, details);
+                var varLeg = Observe(call, e.Channel, at, details);
                 if (rules.RecordingVariables.Contains(e.Variable) && rules.StoredRecordingName(e.Value) is { } recording)
                 {
                     call.RecordingName ??= Truncate(recording, 512);
+                }
+
+                if (e.Variable == CallCenterChannelVariables.Hold && varLeg is not null)
+                {
+                    // The API held or resumed the channel (ARI's hold raises no ChannelHold event).
+                    if (e.Value == "1")
+                    {
+                        StartHold(varLeg, at);
+                    }
+                    else
+                    {
+                        CloseHold(varLeg, at);
+                    }
+                }
+
+                if (e.Variable == CallCenterChannelVariables.Transfer && e.Value.Length > 0)
+                {
+                    // The API moved the customer to a new destination (a blind transfer through ARI).
+                    call.TransferCount++;
+                    details.Add("transfer", "api");
                 }
 
                 details.Add("variable", e.Variable);
@@ -97,10 +118,9 @@ internal sealed class CallStateMachine(CallRules rules)
                 break;
 
             case ChannelHold e:
-                if (Observe(call, e.Channel, at, details) is { } held && held.HoldStartedAt is null && held.EndedAt is null)
+                if (Observe(call, e.Channel, at, details) is { } held)
                 {
-                    held.HoldStartedAt = at;
-                    held.HoldCount++;
+                    StartHold(held, at);
                 }
 
                 break;
@@ -444,6 +464,15 @@ internal sealed class CallStateMachine(CallRules rules)
         StasisEnd e => e.Channel,
         _ => null,
     };
+
+    private static void StartHold(CallLeg leg, DateTimeOffset at)
+    {
+        if (leg.HoldStartedAt is null && leg.EndedAt is null)
+        {
+            leg.HoldStartedAt = at;
+            leg.HoldCount++;
+        }
+    }
 
     private static void CloseHold(CallLeg leg, DateTimeOffset at)
     {
