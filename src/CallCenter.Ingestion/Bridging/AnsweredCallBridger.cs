@@ -8,7 +8,8 @@ namespace CallCenter.Ingestion.Bridging;
 /// <summary>
 /// Keeps answered calls under ARI control. The two parties of an answered Dial() enter the application one after
 /// the other with the same pair key; the first gets a new mixing bridge, the second joins it. When one party
-/// leaves, the other is hung up and the bridge destroyed, as Dial() would have done. If bridging fails, both
+/// leaves, the other is hung up and the bridge destroyed, as Dial() would have done; a phone's transfer swaps a
+/// channel to the destination in place of the transferer, and the call goes on with it. If bridging fails, both
 /// parties go back to the dialplan, which bridges them itself: a call is never left half-connected.
 /// Work is done one item at a time, in event order.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed partial class AnsweredCallBridger(
     ILogger<AnsweredCallBridger> logger) : BackgroundService
 {
     private readonly Dictionary<string, PendingPair> _pending = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _transferred = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _swappedOut = new(StringComparer.Ordinal);
     private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +51,7 @@ public sealed partial class AnsweredCallBridger(
     {
         JoinAnsweredCall join => JoinAsync(join, cancellationToken),
         BridgePartyLeft left => PartyLeftAsync(left, cancellationToken),
-        BridgeTransferred transferred => Task.FromResult(_transferred.Add(transferred.BridgeId)),
+        BridgePartySwapped swapped => Task.FromResult(_swappedOut.Add(swapped.ReplacedChannelId)),
         PairingExpired expired => ExpireAsync(expired.PairKey, cancellationToken),
         ResynchroniseBridges => ResynchroniseAsync(cancellationToken),
         _ => Task.CompletedTask,
@@ -116,25 +117,22 @@ public sealed partial class AnsweredCallBridger(
             return;
         }
 
-        if (_transferred.Contains(left.BridgeId))
+        if (_swappedOut.Remove(left.ChannelId))
         {
-            // A phone transferred the other party away; the transferer hangs up by itself.
-            if (left.RemainingChannelIds.Count == 0)
-            {
-                _transferred.Remove(left.BridgeId);
-                await DestroyQuietlyAsync(left.BridgeId, cancellationToken);
-            }
-
+            // A transfer put another channel in its place (StasisStart with replace_channel came first): the call goes on.
             return;
         }
 
-        foreach (var remaining in left.RemainingChannelIds)
+        if (left.RemainingChannelIds.Count == 1)
         {
             // The other party's call is over, as Dial() would end it.
-            await HangupQuietlyAsync(remaining, cancellationToken);
+            await HangupQuietlyAsync(left.RemainingChannelIds[0], cancellationToken);
         }
 
-        await DestroyQuietlyAsync(left.BridgeId, cancellationToken);
+        if (left.RemainingChannelIds.Count <= 1)
+        {
+            await DestroyQuietlyAsync(left.BridgeId, cancellationToken);
+        }
     }
 
     private async Task ExpireAsync(string pairKey, CancellationToken cancellationToken)
@@ -157,7 +155,7 @@ public sealed partial class AnsweredCallBridger(
         var waiting = _pending.Values.Select(p => p.BridgeId).ToHashSet(StringComparer.Ordinal);
         foreach (var bridge in await ari.Bridges.ListAsync(cancellationToken))
         {
-            if (!AnsweredCallArgs.IsOurBridge(bridge.Id) || bridge.Channels.Count >= 2 || waiting.Contains(bridge.Id) || _transferred.Contains(bridge.Id))
+            if (!AnsweredCallArgs.IsOurBridge(bridge.Id) || bridge.Channels.Count >= 2 || waiting.Contains(bridge.Id))
             {
                 continue;
             }

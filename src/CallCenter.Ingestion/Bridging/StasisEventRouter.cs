@@ -10,7 +10,6 @@ namespace CallCenter.Ingestion.Bridging;
 /// </summary>
 public sealed class StasisEventRouter(StasisContinuationQueue continuations, CallBridgeQueue bridges, IOptions<IngestionOptions> options)
 {
-    private const string TransferSucceeded = "Success";
     private readonly bool _continue = options.Value.ContinueStasisChannels;
     private readonly bool _bridge = options.Value.BridgeAnsweredCalls;
 
@@ -18,6 +17,15 @@ public sealed class StasisEventRouter(StasisContinuationQueue continuations, Cal
     {
         switch (ariEvent)
         {
+            case StasisStart { ReplaceChannel.Id.Length: > 0 } swap:
+                // Swapped into a bridge of the application in place of another channel (a transfer): it stays there.
+                if (_bridge)
+                {
+                    bridges.Enqueue(new BridgePartySwapped(swap.ReplaceChannel.Id));
+                }
+
+                break;
+
             case StasisStart start when start.Channel.Id.Length > 0:
                 if (_bridge && AnsweredCallArgs.TryGetPairKey(start.Args, out var pairKey))
                 {
@@ -32,21 +40,6 @@ public sealed class StasisEventRouter(StasisContinuationQueue continuations, Cal
 
             case ChannelLeftBridge left when _bridge && AnsweredCallArgs.IsOurBridge(left.Bridge.Id):
                 bridges.Enqueue(new BridgePartyLeft(left.Bridge.Id, left.Channel.Id, left.Bridge.Channels));
-                break;
-
-            case BridgeBlindTransfer { Result: TransferSucceeded } blind when _bridge && AnsweredCallArgs.IsOurBridge(blind.Bridge?.Id):
-                bridges.Enqueue(new BridgeTransferred(blind.Bridge!.Id));
-                break;
-
-            case BridgeAttendedTransfer { Result: TransferSucceeded } attended when _bridge:
-                foreach (var bridge in new[] { attended.TransfererFirstLegBridge, attended.TransfererSecondLegBridge })
-                {
-                    if (AnsweredCallArgs.IsOurBridge(bridge?.Id))
-                    {
-                        bridges.Enqueue(new BridgeTransferred(bridge!.Id));
-                    }
-                }
-
                 break;
         }
     }

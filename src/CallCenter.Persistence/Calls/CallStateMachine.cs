@@ -327,7 +327,7 @@ internal sealed class CallStateMachine(CallRules rules)
         call.TalkSeconds = answeredAt is { } answered ? Seconds(answered, endedAt) : 0;
         call.HangupBy = call.Status is CallStatus.Busy or CallStatus.Failed
             ? HangupSide.System
-            : WhoHungUp(origin, answeringLeg);
+            : WhoHungUp(origin, call.TransferCount > 0 ? LastPartyAfterTransfer(peers, answeringLeg) : answeringLeg, answeringLeg);
     }
 
     private static CallStatus UnansweredStatus(CallLeg origin, List<CallLeg> peers)
@@ -346,7 +346,14 @@ internal sealed class CallStateMachine(CallRules rules)
         return CallStatus.Missed;
     }
 
-    private static HangupSide WhoHungUp(CallLeg origin, CallLeg? answeringLeg)
+    /// <summary>
+    /// After a transfer the party who first answered handed the caller on and hung up while the call went on, so its
+    /// hangup did not end the call; the last party who answered after it (if any, e.g. a second agent) is the callee.
+    /// </summary>
+    private static CallLeg? LastPartyAfterTransfer(List<CallLeg> peers, CallLeg? answeringLeg) =>
+        peers.Where(l => l != answeringLeg && l.AnsweredAt is not null).MaxBy(l => l.AnsweredAt);
+
+    private static HangupSide WhoHungUp(CallLeg origin, CallLeg? calleeLeg, CallLeg? answeringLeg)
     {
         if (answeringLeg is null)
         {
@@ -355,7 +362,7 @@ internal sealed class CallStateMachine(CallRules rules)
 
         // An explicit hangup request says who hung up; the other side is hung up by Asterisk right after.
         var callerRequest = origin.HangupRequestedAt;
-        var calleeRequest = answeringLeg.HangupRequestedAt;
+        var calleeRequest = calleeLeg?.HangupRequestedAt;
         if (callerRequest is not null || calleeRequest is not null)
         {
             return calleeRequest is not null && (callerRequest is null || calleeRequest < callerRequest) ? HangupSide.Callee : HangupSide.Caller;
