@@ -51,6 +51,56 @@ public sealed class CallStateMachineTests
     }
 
     [Fact]
+    public void An_answered_call_controlled_through_the_API_counts_its_hold_and_transfer_from_the_marker_variables()
+    {
+        var script = new AriEventScript(Start);
+        var caller = script.NewChannel(CallFlows.Trunk, "998906666668", "712000000");
+        script.InboundStart(caller, "inbound-api");
+        var agent = script.NewChannel("PJSIP/1005", caller.CallerNumber, "s", caller, context: "from-internal");
+        script.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
+        // Both enter the application again from [callcenter-answered]; those arguments name neither direction nor number.
+        script.StasisStart(agent, "bridge", "answerer", agent.Name).StasisStart(caller, "bridge", "caller", agent.Name);
+        script.EnteredBridge(agent, "callcenter-1").EnteredBridge(caller, "callcenter-1");
+        // ARI's hold raises no ChannelHold: the API's CALLCENTER_HOLD variable stands in for it.
+        script.Wait(10).Varset(caller, "CALLCENTER_HOLD", "1").Wait(5).Varset(caller, "CALLCENTER_HOLD", "0");
+        // The API's transfer: the caller leaves the bridge for [callcenter-transfer], which marks it; the agent is hung up.
+        script.Wait(3).LeftBridge(caller, "callcenter-1").StasisEnd(caller).Varset(caller, "CALLCENTER_TRANSFER", "2000");
+        script.LeftBridge(agent, "callcenter-1").SoftHangupRequest(agent).Destroyed(agent, 16, "Normal Clearing");
+        script.Wait(20).HangupRequest(caller, 16).Destroyed(caller, 16, "Normal Clearing");
+
+        var call = CallFolding.Fold(script.Entries, caller.LinkedId);
+
+        Assert.Equal(CallStatus.Completed, call.Status);
+        Assert.Equal("712000000", call.DialedNumber);
+        Assert.Equal(CallDirection.Inbound, call.Direction);
+        Assert.Equal("1005", call.AgentExtension);
+        Assert.Equal(1, call.HoldCount);
+        Assert.Equal(5, call.HoldSeconds, 2);
+        Assert.Equal(1, call.TransferCount);
+        Assert.Equal(HangupSide.Caller, call.HangupBy);
+    }
+
+    [Fact]
+    public void After_a_phone_transfer_the_transferers_own_hangup_does_not_make_it_the_side_that_hung_up()
+    {
+        var script = new AriEventScript(Start);
+        var caller = script.NewChannel(CallFlows.Trunk, "998906666669", "712000000");
+        script.InboundStart(caller, "inbound-refer");
+        var agent = script.NewChannel("PJSIP/1005", caller.CallerNumber, "s", caller, context: "from-internal");
+        script.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
+        script.EnteredBridge(agent, "callcenter-2").EnteredBridge(caller, "callcenter-2");
+        // The agent transfers the caller (SIP REFER) and hangs up its phone; the caller talks on, then hangs up.
+        script.Wait(10).BlindTransfer(agent, caller, "2000", "callcenter-2").LeftBridge(agent, "callcenter-2");
+        script.HangupRequest(agent, 16).Destroyed(agent, 16, "Normal Clearing");
+        script.Wait(30).HangupRequest(caller, 16).Destroyed(caller, 16, "Normal Clearing");
+
+        var call = CallFolding.Fold(script.Entries, caller.LinkedId);
+
+        Assert.Equal(1, call.TransferCount);
+        Assert.Equal(HangupSide.Caller, call.HangupBy);
+    }
+
+    [Fact]
     public void Caller_hanging_up_while_ringing_is_missed()
     {
         var script = new AriEventScript(Start);
