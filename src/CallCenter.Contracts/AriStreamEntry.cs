@@ -15,7 +15,9 @@ public sealed record AriStreamEntry(
 {
     public const string DefaultStreamName = "callcenter:ari-events";
     public const string DefaultDeadLetterStreamName = "callcenter:ari-events:dead";
-    private const string EventKind = "event";
+    /// <summary>The <see cref="AriStreamFields.Kind"/> value of an event entry.</summary>
+    public const string EventKindValue = "event";
+    private const string EventKind = EventKindValue;
     private const string SnapshotKind = "snapshot";
 
     /// <summary>The entry as stream field/value pairs, in a fixed order.</summary>

@@ -45,7 +45,7 @@ public sealed class AppendScriptTests(RedisFixture redis)
     }
 
     private static List<BufferedWrite> Batch(string stream, params string[] eventIds) =>
-        [.. eventIds.Select(id => new BufferedWrite(stream, id, [new("id", id), new("t", "ChannelVarset"), new("d", "{}")], Trim: true))];
+        [.. eventIds.Select(id => new BufferedWrite(stream, id, ["id", id, "t", "ChannelVarset", "d", "{}"], Trim: true))];
 
     private static async Task<long> AppendAsync(IDatabase database, string stream, List<BufferedWrite> batch, int maxLength = 0) =>
         (long)await database.ScriptEvaluateAsync(AppendScript.Text, [stream], AppendScript.Arguments(batch, maxLength));

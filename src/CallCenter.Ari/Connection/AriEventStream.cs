@@ -57,6 +57,9 @@ public sealed class AriEventStream
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
             SingleWriter = true,
+            // A waiting consumer is resumed on the socket reader's thread instead of queueing a thread-pool item per
+            // event: one hop fewer per event. Order is unaffected (one writer, one reader).
+            AllowSynchronousContinuations = true,
         });
         var pump = Task.Run(() => PumpAsync(buffer.Writer, stop.Token), CancellationToken.None);
         try

@@ -37,30 +37,37 @@ public static class AriEventParser
         ["PlaybackFinished"] = AriJsonContext.Default.PlaybackFinished,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static AriStreamItem Parse(string frame) => Parse(Encoding.UTF8.GetBytes(frame));
-
-    public static AriStreamItem Parse(ReadOnlySpan<byte> utf8Frame)
+    public static AriStreamItem Parse(string frame)
     {
-        var raw = Encoding.UTF8.GetString(utf8Frame);
+        var item = Parse(Encoding.UTF8.GetBytes(frame));
+        // The text is at hand already: spare decoding it again.
+        return item is AriEvent parsed ? parsed with { RawJson = frame } : item;
+    }
+
+    /// <summary>Parses a frame; the event keeps its own copy of the bytes (<see cref="AriEvent.RawUtf8"/>), so the buffer can be reused.</summary>
+    public static AriStreamItem Parse(ReadOnlySpan<byte> utf8Frame) => Parse(utf8Frame.ToArray());
+
+    private static AriStreamItem Parse(byte[] utf8Frame)
+    {
         try
         {
             var type = ReadTopLevelType(utf8Frame);
             if (type is null)
             {
-                return new AriMalformedFrame(raw, "Frame has no string \"type\" property at the top level.");
+                return new AriMalformedFrame(Encoding.UTF8.GetString(utf8Frame), "Frame has no string \"type\" property at the top level.");
             }
 
             var typeInfo = TypeInfoByEventType.GetValueOrDefault(type, AriJsonContext.Default.UnknownAriEvent);
             if (JsonSerializer.Deserialize(utf8Frame, typeInfo) is not AriEvent parsed)
             {
-                return new AriMalformedFrame(raw, "Frame deserialized to nothing.");
+                return new AriMalformedFrame(Encoding.UTF8.GetString(utf8Frame), "Frame deserialized to nothing.");
             }
 
-            return parsed with { RawJson = raw };
+            return parsed with { RawUtf8 = utf8Frame };
         }
         catch (Exception ex)
         {
-            return new AriMalformedFrame(raw, $"{ex.GetType().Name}: {ex.Message}");
+            return new AriMalformedFrame(Encoding.UTF8.GetString(utf8Frame), $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 

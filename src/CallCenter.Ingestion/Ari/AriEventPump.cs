@@ -87,7 +87,7 @@ public sealed partial class AriEventPump(
         }
 
         var entry = _entries.ForSnapshot(snapshot, _asteriskId);
-        Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, entry.ToFields(), Trim: true));
+        Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, BufferedWrite.Flatten(entry.ToFields()), Trim: true));
         LogSnapshotWritten(logger, connected.ConnectionSequence, connected.IsReconnect, snapshot.Channels.Count);
     }
 
@@ -95,8 +95,8 @@ public sealed partial class AriEventPump(
     {
         metrics.EventReceived();
         _asteriskId ??= ariEvent.AsteriskId;
-        var entry = _entries.ForEvent(ariEvent, time.GetUtcNow());
-        Enqueue(new BufferedWrite(_options.StreamName, entry.EventId, entry.ToFields(), Trim: true));
+        var fields = _entries.ForEvent(ariEvent, time.GetUtcNow(), out var eventId);
+        Enqueue(new BufferedWrite(_options.StreamName, eventId, fields, Trim: true));
 
         router.Route(ariEvent);
     }

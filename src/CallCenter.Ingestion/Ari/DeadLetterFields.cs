@@ -1,4 +1,6 @@
 using System.Globalization;
+using CallCenter.Ingestion.Streaming;
+using StackExchange.Redis;
 
 namespace CallCenter.Ingestion.Ari;
 
@@ -10,12 +12,12 @@ public static class DeadLetterFields
     public const string ReceivedAt = "r";
     public const string Source = "source";
 
-    public static IReadOnlyList<KeyValuePair<string, string>> For(string eventId, string raw, string reason, DateTimeOffset receivedAt) =>
+    public static RedisValue[] For(string eventId, string raw, string reason, DateTimeOffset receivedAt) => BufferedWrite.Flatten(
     [
         new(CallCenter.Contracts.AriStreamFields.EventId, eventId),
         new(Source, "ingestion"),
         new(Reason, reason),
         new(ReceivedAt, receivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
         new(Raw, raw),
-    ];
+    ]);
 }

@@ -45,17 +45,23 @@ public static class AppendScript
     /// <summary>The script's ARGV for a run of entries that all go to one stream.</summary>
     public static RedisValue[] Arguments(IReadOnlyList<BufferedWrite> run, int maxLength)
     {
-        var arguments = new List<RedisValue>(2 + (run.Count * 18)) { run[^1].EventId, maxLength };
+        var length = 2;
         foreach (var write in run)
         {
-            arguments.Add(write.Fields.Count * 2);
-            foreach (var (name, value) in write.Fields)
-            {
-                arguments.Add(name);
-                arguments.Add(value);
-            }
+            length += 1 + write.Fields.Length;
         }
 
-        return [.. arguments];
+        var arguments = new RedisValue[length];
+        arguments[0] = run[^1].EventId;
+        arguments[1] = maxLength;
+        var next = 2;
+        foreach (var write in run)
+        {
+            arguments[next++] = write.Fields.Length;
+            write.Fields.CopyTo(arguments, next);
+            next += write.Fields.Length;
+        }
+
+        return arguments;
     }
 }
