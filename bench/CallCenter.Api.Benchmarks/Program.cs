@@ -72,21 +72,29 @@ var channel = RedisChannel.Literal(CallChangeNotice.DefaultChannel);
 var committed = new long[stride];
 var interval = TimeSpan.FromSeconds(1 / settings.ChangesPerSecond);
 var cpuAtStart = TimeSpan.Zero;
+var warmUpRound = Math.Max(1, settings.WarmUpChanges / 3);
 var clock = Stopwatch.StartNew();
+var paced = 0;
 for (var version = 2; version <= settings.LastVersion; version++)
 {
-    if (version == settings.FirstMeasuredVersion)
+    var warmUpIndex = version - 2;
+    if (version == settings.FirstMeasuredVersion || (warmUpIndex > 0 && warmUpIndex < settings.WarmUpChanges && warmUpIndex % warmUpRound == 0))
     {
-        // Let the API finish tiering up what the warm-up made hot, as a long-running instance has.
+        // The API tiers hot code up in the background (tier 0, instrumented, optimized), one step per burst of calls:
+        // pauses between warm-up rounds let that finish, as it has in a long-running instance.
         await Task.Delay(TimeSpan.FromSeconds(3));
         clock.Restart();
+        paced = 0;
+    }
+
+    if (version == settings.FirstMeasuredVersion)
+    {
         Console.WriteLine("measure-start");
         Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss.fff} fan-out: measuring");
         cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
-    var sequence = version < settings.FirstMeasuredVersion ? version - 2 : version - settings.FirstMeasuredVersion;
-    var due = interval * sequence;
+    var due = interval * paced++;
     if (clock.Elapsed < due)
     {
         await Task.Delay(due - clock.Elapsed);
@@ -118,8 +126,28 @@ for (var i = 0; i < settings.Subscribers; i++)
     }
 }
 
+// Every change, also those a lagging hub coalesced: commit -> the subscriber holds that version or a newer one.
+var current = new List<double>(settings.Subscribers * settings.Changes);
+for (var i = 0; i < settings.Subscribers; i++)
+{
+    var earliest = long.MaxValue;
+    for (var version = settings.LastVersion; version >= settings.FirstMeasuredVersion; version--)
+    {
+        if (received[(i * stride) + version] is var at and not 0)
+        {
+            earliest = Math.Min(earliest, at);
+        }
+
+        if (earliest != long.MaxValue)
+        {
+            current.Add(Stopwatch.GetElapsedTime(committed[version], earliest).TotalMilliseconds);
+        }
+    }
+}
+
 latencies.Sort();
-double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * p))];
+current.Sort();
+double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 GC.Collect();
 var result = new JsonObject
 {
@@ -130,10 +158,15 @@ var result = new JsonObject
     ["delivered"] = latencies.Count,
     ["expected"] = settings.Subscribers * settings.Changes,
     ["unexpected"] = Volatile.Read(ref unexpected),
-    ["p50"] = Percentile(0.50),
-    ["p95"] = Percentile(0.95),
-    ["p99"] = Percentile(0.99),
+    ["p50"] = Percentile(latencies, 0.50),
+    ["p95"] = Percentile(latencies, 0.95),
+    ["p99"] = Percentile(latencies, 0.99),
     ["max"] = latencies.Count == 0 ? double.NaN : latencies[^1],
+    ["current"] = current.Count,
+    ["currentP50"] = Percentile(current, 0.50),
+    ["currentP95"] = Percentile(current, 0.95),
+    ["currentP99"] = Percentile(current, 0.99),
+    ["currentMax"] = current.Count == 0 ? double.NaN : current[^1],
     ["generatorCpuSeconds"] = generatorCpu,
     ["generatorWorkingSetMiB"] = Process.GetCurrentProcess().WorkingSet64 / 1048576,
 };
