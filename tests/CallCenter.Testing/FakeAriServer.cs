@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Testing;
 
@@ -32,6 +33,8 @@ public sealed class FakeAriServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // A log line per request would cost the benchmark's load generator more than the requests themselves.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var fake = new FakeAriServer(app);
         app.UseWebSockets();
