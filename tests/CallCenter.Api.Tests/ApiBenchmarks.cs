@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CallCenter.Api.Tests;
 
 /// <summary>
-/// The benchmarks, explicit (run with: dotnet tests/CallCenter.Api.Tests/bin/Debug/net10.0/CallCenter.Api.Tests.dll
-/// -class CallCenter.Api.Tests.ApiBenchmarks -explicit only -showlive). Numbers go to the test output.
+/// The benchmarks, explicit (run with: dotnet tests/CallCenter.Api.Tests/bin/Release/net10.0/CallCenter.Api.Tests.dll
+/// -class CallCenter.Api.Tests.ApiBenchmarks -explicit only -showlive; the out-of-process fan-out needs
+/// bench/CallCenter.Api.Benchmarks built in the same configuration). Numbers go to the test output.
 /// </summary>
 [Collection(BenchmarkCollection.Name)]
 public sealed class ApiBenchmarks(ApiFixture fixture)

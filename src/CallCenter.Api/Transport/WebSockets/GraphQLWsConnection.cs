@@ -481,8 +481,8 @@ internal sealed class GraphQLWsConnection(
             return;
         }
 
-        int queued;
-        bool startWriter;
+        int overflow = 0;
+        bool startWriter = false;
         lock (_sendGate)
         {
             if (_outboxCompleted || _writerStopped)
@@ -490,23 +490,21 @@ internal sealed class GraphQLWsConnection(
                 return;
             }
 
-            queued = _outbox.Count + 1;
-            if (queued > options.MaxQueuedMessagesPerConnection)
+            if (_outbox.Count >= options.MaxQueuedMessagesPerConnection)
             {
-                startWriter = false;
+                overflow = _outbox.Count + 1;
             }
             else
             {
                 _outbox.Enqueue(frame);
                 startWriter = !_writerActive;
                 _writerActive = true;
-                queued = 0;
             }
         }
 
-        if (queued > 0)
+        if (overflow > 0)
         {
-            Log.SocketBackpressure(logger, connectionId, queued);
+            Log.SocketBackpressure(logger, connectionId, overflow);
             Close(1013, "Client is not reading fast enough");
             return;
         }
