@@ -32,13 +32,23 @@ foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
 {
     // A fresh service and stream per rate so memory figures and lengths do not carry over.
     var stream = $"bench:ari-events:{run}:{rate}";
+    if (run > 0)
+    {
+        // Each rate starts from an empty Redis: the previous run's stream would otherwise make every fork and AOF
+        // rewrite of this one bigger than the run itself causes.
+        await database.ExecuteAsync("FLUSHALL");
+        await database.ExecuteAsync("BGREWRITEAOF");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+
     await using var ari = await FakeAriServer.StartAsync();
     await using var service = ServiceProcess.Start(serviceDll, redis.ConnectionString, ari.BaseUrl, stream);
     await ari.Connected.WaitAsync(TimeSpan.FromSeconds(30));
     await WaitForLengthAsync(database, stream, 1, service, TimeSpan.FromSeconds(30)); // the snapshot
 
-    // Warm-up (JIT, pools), not measured.
-    var sent = 1L + await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(2));
+    // Warm-up, not measured: long enough for tiered JIT to finish recompiling the hot path (with 2 s, background
+    // compilation still took CPU in the first seconds of the measured window).
+    var sent = 1L + await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(6));
     await WaitForLengthAsync(database, stream, sent, service, TimeSpan.FromSeconds(30));
     var measuredFrom = (await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id;
 
@@ -50,6 +60,7 @@ foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
     // Whatever is not in the stream 10 s after the last frame was dropped (or is hopelessly late).
     await WaitForLengthAsync(database, stream, sent, service, TimeSpan.FromSeconds(10), throwOnTimeout: false);
     memory.Stop();
+    var stalls = await RedisStalls.TakeAsync(database); // before the reads below, which are the bench's, not the run's
     var perEvent = 1e6 / Math.Max(1, offered);
     var cpu = string.Create(CultureInfo.InvariantCulture,
         $"{(CpuTime.Seconds(service.Id) - cpuBefore.Service) * perEvent:0} / {(CpuTime.Seconds(redisPid) - cpuBefore.Redis) * perEvent:0} / {(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore.Generator) * perEvent:0}");
@@ -61,7 +72,7 @@ foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
     var writeSeconds = Math.Max(0.001, (WriteLatency.IdMilliseconds(lastWrite) - WriteLatency.IdMilliseconds(measuredFrom)) / 1000.0);
     Console.WriteLine(
         $"| {rate:N0} | {delivered / writeSeconds:N0} | {offered - delivered:N0} | {latencies.P50:0} / {latencies.P99:0} / {latencies.Max:0} | {memory.PeakMegabytes:0} | {cpu} |");
-    Console.WriteLine($"  (Redis's own stalls during this run: {await RedisStalls.TakeAsync(database)})");
+    Console.WriteLine($"  (Redis's own stalls during this run: {stalls})");
 }
 
 return 0;
