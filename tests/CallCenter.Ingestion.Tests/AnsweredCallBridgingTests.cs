@@ -16,21 +16,8 @@ public sealed class AnsweredCallBridgingTests(RedisFixture redis, AsteriskFixtur
     [Fact]
     public async Task An_answered_call_is_bridged_by_the_application_and_the_agent_is_hung_up_when_the_caller_hangs_up()
     {
-        var cancel = TestContext.Current.CancellationToken;
-        var stream = $"test:{Guid.NewGuid():N}";
-        await using var host = IngestionHost.Create(
-            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream);
-        var database = redis.Connection.GetDatabase();
-        await StreamReader.WaitForAsync(database, stream, e => e.Any(x => x.Kind == AriStreamEntryKind.Snapshot), StreamTimeout);
+        var entries = await AnsweredCallEventsAsync("998901234001");
 
-        // The caller talks, then hangs up (BYE); the agent's scenario only completes when the PBX sends it a BYE too.
-        await using var agent = asterisk.StartTestAgent();
-        var result = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = "998901234001" }, cancel);
-        Assert.True(result.AllSucceeded, result.ToString());
-        var agentCalls = await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), cancel);
-        Assert.True(agentCalls.Successful == 1, $"the agent was not hung up after the caller left: {agentCalls}");
-
-        var entries = await StreamReader.WaitForAsync(database, stream, e => e.Count(x => x.Type == "ChannelDestroyed") >= 2, StreamTimeout);
         var entered = entries.Where(e => e.Type == "ChannelEnteredBridge").Select(e => JsonNode.Parse(e.Data)!).ToList();
         // Both parties, one bridge, and it is the application's.
         Assert.Equal(2, entered.Count);
@@ -43,35 +30,43 @@ public sealed class AnsweredCallBridgingTests(RedisFixture redis, AsteriskFixtur
 
         // The bridge does not outlive the call.
         var deadline = DateTime.UtcNow + StreamTimeout;
-        while ((await ListBridgeIdsAsync(cancel)).Contains(bridgeId))
+        while ((await ListBridgeIdsAsync(TestContext.Current.CancellationToken)).Contains(bridgeId))
         {
             Assert.True(DateTime.UtcNow < deadline, $"bridge {bridgeId} outlived its call");
-            await Task.Delay(200, cancel);
+            await Task.Delay(200, TestContext.Current.CancellationToken);
         }
     }
 
     [Fact]
     public async Task With_bridging_off_the_dialplan_bridges_the_answered_call_itself()
     {
+        var entries = await AnsweredCallEventsAsync("998901234002", ("Ingestion:BridgeAnsweredCalls", "false"));
+
+        // Both parties were handed back ("continue") and bridged by Bridge() in [callcenter-answered], not by the application.
+        var bridges = entries.Where(e => e.Type == "ChannelEnteredBridge").Select(e => JsonNode.Parse(e.Data)!["bridge"]!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(bridges);
+        Assert.DoesNotContain(bridges, id => id.StartsWith("callcenter-", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// One call to 2001 with the ingestion service running: the caller talks, then hangs up (BYE); the agent's scenario
+    /// only completes when the PBX sends it a BYE too. Returns the stream once both channels are destroyed.
+    /// </summary>
+    private async Task<IReadOnlyList<AriStreamEntry>> AnsweredCallEventsAsync(string callerNumber, params (string Key, string Value)[] settings)
+    {
         var cancel = TestContext.Current.CancellationToken;
         var stream = $"test:{Guid.NewGuid():N}";
         await using var host = IngestionHost.Create(
-            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream,
-            ("Ingestion:BridgeAnsweredCalls", "false"));
+            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream, settings);
         var database = redis.Connection.GetDatabase();
         await StreamReader.WaitForAsync(database, stream, e => e.Any(x => x.Kind == AriStreamEntryKind.Snapshot), StreamTimeout);
 
         await using var agent = asterisk.StartTestAgent();
-        var result = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = "998901234002" }, cancel);
+        var result = await asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = callerNumber }, cancel);
         Assert.True(result.AllSucceeded, result.ToString());
         var agentCalls = await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), cancel);
         Assert.True(agentCalls.Successful == 1, $"the agent was not hung up after the caller left: {agentCalls}");
-
-        // Both parties were handed back ("continue") and bridged by Bridge() in [callcenter-answered], not by the application.
-        var entries = await StreamReader.WaitForAsync(database, stream, e => e.Count(x => x.Type == "ChannelDestroyed") >= 2, StreamTimeout);
-        var bridges = entries.Where(e => e.Type == "ChannelEnteredBridge").Select(e => JsonNode.Parse(e.Data)!["bridge"]!["id"]!.GetValue<string>()).ToList();
-        Assert.NotEmpty(bridges);
-        Assert.DoesNotContain(bridges, id => id.StartsWith("callcenter-", StringComparison.Ordinal));
+        return await StreamReader.WaitForAsync(database, stream, e => e.Count(x => x.Type == "ChannelDestroyed") >= 2, StreamTimeout);
     }
 
     private async Task<IReadOnlyList<string>> ListBridgeIdsAsync(CancellationToken cancellationToken)

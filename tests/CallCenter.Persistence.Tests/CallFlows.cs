@@ -27,6 +27,22 @@ public static class CallFlows
         return (caller, agentLeg);
     }
 
+    /// <summary>
+    /// Inbound call to the main number, answered by agent 1005 after 2 s, the two parties bridged by the application in
+    /// <paramref name="bridgeId"/> as [callcenter-answered] does; the rest of the call is up to the test.
+    /// </summary>
+    public static (ScriptChannel Caller, ScriptChannel Agent) AnsweredInApplicationBridge(AriEventScript s, string callerNumber, string bridgeId)
+    {
+        var caller = s.NewChannel(Trunk, callerNumber, "712000000");
+        s.InboundStart(caller, $"inbound-{caller.Id.Replace('.', '-')}");
+        var agent = s.NewChannel("PJSIP/1005", callerNumber, "s", caller, context: "from-internal");
+        s.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
+        // Both enter the application again; those arguments name neither direction nor number.
+        s.StasisStart(agent, "bridge", "answerer", agent.Name).StasisStart(caller, "bridge", "caller", agent.Name);
+        s.EnteredBridge(agent, bridgeId).EnteredBridge(caller, bridgeId);
+        return (caller, agent);
+    }
+
     /// <summary>Inbound call ringing agent 1002 until the caller gives up.</summary>
     public static ScriptChannel Missed(AriEventScript s, double ringSeconds = 12)
     {

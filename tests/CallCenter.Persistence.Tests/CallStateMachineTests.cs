@@ -54,13 +54,7 @@ public sealed class CallStateMachineTests
     public void An_answered_call_controlled_through_the_API_counts_its_hold_and_transfer_from_the_marker_variables()
     {
         var script = new AriEventScript(Start);
-        var caller = script.NewChannel(CallFlows.Trunk, "998906666668", "712000000");
-        script.InboundStart(caller, "inbound-api");
-        var agent = script.NewChannel("PJSIP/1005", caller.CallerNumber, "s", caller, context: "from-internal");
-        script.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
-        // Both enter the application again from [callcenter-answered]; those arguments name neither direction nor number.
-        script.StasisStart(agent, "bridge", "answerer", agent.Name).StasisStart(caller, "bridge", "caller", agent.Name);
-        script.EnteredBridge(agent, "callcenter-1").EnteredBridge(caller, "callcenter-1");
+        var (caller, agent) = CallFlows.AnsweredInApplicationBridge(script, "998906666668", "callcenter-1");
         // ARI's hold raises no ChannelHold: the API's CALLCENTER_HOLD variable stands in for it.
         script.Wait(10).Varset(caller, "CALLCENTER_HOLD", "1").Wait(5).Varset(caller, "CALLCENTER_HOLD", "0");
         // The API's transfer: the caller leaves the bridge for [callcenter-transfer], which marks it; the agent is hung up.
@@ -84,11 +78,7 @@ public sealed class CallStateMachineTests
     public void After_a_phone_transfer_the_transferers_own_hangup_does_not_make_it_the_side_that_hung_up()
     {
         var script = new AriEventScript(Start);
-        var caller = script.NewChannel(CallFlows.Trunk, "998906666669", "712000000");
-        script.InboundStart(caller, "inbound-refer");
-        var agent = script.NewChannel("PJSIP/1005", caller.CallerNumber, "s", caller, context: "from-internal");
-        script.Created(agent).Dial(caller, agent, "").Wait(2).State(agent, "Up").Dial(caller, agent, "ANSWER").State(caller, "Up");
-        script.EnteredBridge(agent, "callcenter-2").EnteredBridge(caller, "callcenter-2");
+        var (caller, agent) = CallFlows.AnsweredInApplicationBridge(script, "998906666669", "callcenter-2");
         // The agent transfers the caller (SIP REFER) and hangs up its phone; the caller talks on, then hangs up.
         script.Wait(10).BlindTransfer(agent, caller, "2000", "callcenter-2").LeftBridge(agent, "callcenter-2");
         script.HangupRequest(agent, 16).Destroyed(agent, 16, "Normal Clearing");
