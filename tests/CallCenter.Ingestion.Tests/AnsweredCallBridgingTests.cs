@@ -48,6 +48,39 @@ public sealed class AnsweredCallBridgingTests(RedisFixture redis, AsteriskFixtur
         Assert.DoesNotContain(bridges, id => id.StartsWith("callcenter-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_party_left_alone_in_a_bridge_while_the_service_was_away_is_hung_up_when_it_reconnects()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var stream = $"test:{Guid.NewGuid():N}";
+        var database = redis.Connection.GetDatabase();
+        await using var agent = asterisk.StartTestAgent();
+        Task<SippCallResult> call;
+        await using (var first = StartIngestion(stream))
+        {
+            await StreamReader.WaitForAsync(database, stream, e => e.Any(x => x.Kind == AriStreamEntryKind.Snapshot), StreamTimeout);
+            call = asterisk.Sipp.PlaceCallsAsync(new SippCallOptions("2001") { CallerNumber = "998901234003" }, cancel);
+            await StreamReader.WaitForAsync(database, stream, e => e.Count(x => x.Type == "ChannelEnteredBridge") >= 2, StreamTimeout);
+        }
+
+        // The service is gone; the caller finishes talking and hangs up. Nobody is there to end the agent's side.
+        Assert.True((await call).AllSucceeded);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancel);
+        Assert.Equal(0, agent.Statistics.Successful);
+        Assert.Contains((await ListBridgesAsync(cancel)), b => b.Id.StartsWith("callcenter-", StringComparison.Ordinal) && b.Channels == 1);
+
+        // Back again: the resynchronisation ends the lone party's call and removes its bridge.
+        await using var second = StartIngestion(stream);
+        var agentCalls = await agent.WaitForCompletedCallsAsync(1, TimeSpan.FromSeconds(30), cancel);
+        Assert.True(agentCalls.Successful == 1, $"the agent left alone was not hung up after the reconnect: {agentCalls}");
+        var deadline = DateTime.UtcNow + StreamTimeout;
+        while ((await ListBridgesAsync(cancel)).Any(b => b.Id.StartsWith("callcenter-", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the lone bridge outlived the reconnect");
+            await Task.Delay(200, cancel);
+        }
+    }
+
     /// <summary>
     /// One call to 2001 with the ingestion service running: the caller talks, then hangs up (BYE); the agent's scenario
     /// only completes when the PBX sends it a BYE too. Returns the stream once both channels are destroyed.
@@ -56,8 +89,7 @@ public sealed class AnsweredCallBridgingTests(RedisFixture redis, AsteriskFixtur
     {
         var cancel = TestContext.Current.CancellationToken;
         var stream = $"test:{Guid.NewGuid():N}";
-        await using var host = IngestionHost.Create(
-            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream, settings);
+        await using var host = StartIngestion(stream, settings);
         var database = redis.Connection.GetDatabase();
         await StreamReader.WaitForAsync(database, stream, e => e.Any(x => x.Kind == AriStreamEntryKind.Snapshot), StreamTimeout);
 
@@ -69,12 +101,18 @@ public sealed class AnsweredCallBridgingTests(RedisFixture redis, AsteriskFixtur
         return await StreamReader.WaitForAsync(database, stream, e => e.Count(x => x.Type == "ChannelDestroyed") >= 2, StreamTimeout);
     }
 
-    private async Task<IReadOnlyList<string>> ListBridgeIdsAsync(CancellationToken cancellationToken)
+    private ServiceHost<Program> StartIngestion(string stream, params (string Key, string Value)[] settings) => IngestionHost.Create(
+        redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream, settings);
+
+    private async Task<IReadOnlyList<string>> ListBridgeIdsAsync(CancellationToken cancellationToken) =>
+        (await ListBridgesAsync(cancellationToken)).Select(b => b.Id).ToList();
+
+    private async Task<IReadOnlyList<(string Id, int Channels)>> ListBridgesAsync(CancellationToken cancellationToken)
     {
         using var ari = asterisk.CreateAriClient();
         using var response = await ari.GetAsync("bridges", cancellationToken);
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsArray()
-            .Select(b => b!["id"]!.GetValue<string>()).ToList();
+            .Select(b => (b!["id"]!.GetValue<string>(), b["channels"]!.AsArray().Count)).ToList();
     }
 }

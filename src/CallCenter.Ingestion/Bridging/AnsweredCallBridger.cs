@@ -22,7 +22,10 @@ public sealed partial class AnsweredCallBridger(
     ILogger<AnsweredCallBridger> logger) : BackgroundService
 {
     private readonly Dictionary<string, PendingPair> _pending = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _swappedOut = new(StringComparer.Ordinal);
+    // Channel id → when it was swapped out. Most are matched by their ChannelLeftBridge at once; the rest (swaps in
+    // bridges that are not ours) are forgotten after SwapMemory.
+    private readonly Dictionary<string, DateTimeOffset> _swappedOut = new(StringComparer.Ordinal);
+    private static readonly TimeSpan SwapMemory = TimeSpan.FromMinutes(1);
     private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +54,7 @@ public sealed partial class AnsweredCallBridger(
     {
         JoinAnsweredCall join => JoinAsync(join, cancellationToken),
         BridgePartyLeft left => PartyLeftAsync(left, cancellationToken),
-        BridgePartySwapped swapped => Task.FromResult(_swappedOut.Add(swapped.ReplacedChannelId)),
+        BridgePartySwapped swapped => RememberSwap(swapped.ReplacedChannelId),
         PairingExpired expired => ExpireAsync(expired.PairKey, cancellationToken),
         ResynchroniseBridges => ResynchroniseAsync(cancellationToken),
         _ => Task.CompletedTask,
@@ -135,6 +138,18 @@ public sealed partial class AnsweredCallBridger(
         }
     }
 
+    private Task RememberSwap(string channelId)
+    {
+        var now = time.GetUtcNow();
+        foreach (var stale in _swappedOut.Where(s => now - s.Value > SwapMemory).Select(s => s.Key).ToList())
+        {
+            _swappedOut.Remove(stale);
+        }
+
+        _swappedOut[channelId] = now;
+        return Task.CompletedTask;
+    }
+
     private async Task ExpireAsync(string pairKey, CancellationToken cancellationToken)
     {
         if (!_pending.Remove(pairKey, out var pair) || pair.Abandoned)
@@ -149,14 +164,27 @@ public sealed partial class AnsweredCallBridger(
         await DestroyQuietlyAsync(pair.BridgeId, cancellationToken);
     }
 
-    /// <summary>While the socket was down a party may have hung up: a bridge of ours with one channel left is a finished call.</summary>
+    /// <summary>
+    /// While the socket was down a party may have hung up: a bridge of ours with one channel left is a finished call,
+    /// unless it is young enough to be a first party still waiting for its partner (the bridge's name is the pair key),
+    /// which is then waited for again, as by the instance that created it.
+    /// </summary>
     private async Task ResynchroniseAsync(CancellationToken cancellationToken)
     {
         var waiting = _pending.Values.Select(p => p.BridgeId).ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
         foreach (var bridge in await ari.Bridges.ListAsync(cancellationToken))
         {
             if (!AnsweredCallArgs.IsOurBridge(bridge.Id) || bridge.Channels.Count >= 2 || waiting.Contains(bridge.Id))
             {
+                continue;
+            }
+
+            if (bridge.Channels.Count == 1 && bridge.Name.Length > 0 && bridge.CreationTime is { } created
+                && now - created < options.Value.BridgePairingTimeout && !_pending.ContainsKey(bridge.Name))
+            {
+                _pending[bridge.Name] = new PendingPair(bridge.Id, bridge.Channels[0]);
+                _ = ExpireLaterAsync(bridge.Name);
                 continue;
             }
 
