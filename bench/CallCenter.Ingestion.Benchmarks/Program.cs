@@ -4,6 +4,7 @@ using System.Reflection;
 using CallCenter.Ingestion.Benchmarks;
 using CallCenter.LocalServers;
 using CallCenter.Testing;
+using CallCenter.Testing.Measurement;
 using StackExchange.Redis;
 
 // Usage: dotnet run -c Release --project bench/CallCenter.Ingestion.Benchmarks [rates events/s, comma-separated] [seconds per rate]
@@ -11,7 +12,7 @@ using StackExchange.Redis;
 // rate, through the real ingestion service (its own process) into a real Redis, and reports what was delivered.
 var rates = (args.Length > 0 ? args[0] : "10000,20000,30000,40000").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
-var configuration = typeof(RssSampler).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 var serviceDll = Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Ingestion", "bin", configuration, "net10.0", "CallCenter.Ingestion.dll");
 Console.WriteLine($"Ingestion benchmark: {Environment.ProcessorCount} cores, {MachineInfo.Describe()}");
 
@@ -53,8 +54,8 @@ foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
     var measuredFrom = (await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id;
 
     _ = await RedisStalls.TakeAsync(database); // from here on
-    var memory = new RssSampler(service.Id);
-    var cpuBefore = (Service: CpuTime.Seconds(service.Id), Redis: CpuTime.Seconds(redisPid), Generator: Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+    var memory = new ProcessSampler(service.Id);
+    var cpuBefore = (Service: ProcessSampler.CpuSeconds(service.Id), Redis: ProcessSampler.CpuSeconds(redisPid), Generator: Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
     var offered = await OfferAsync(ari, frames, rate, TimeSpan.FromSeconds(seconds));
     sent += offered;
     // Whatever is not in the stream 10 s after the last frame was dropped (or is hopelessly late).
@@ -63,7 +64,7 @@ foreach (var (rate, run) in rates.Select((rate, run) => (rate, run)))
     var stalls = await RedisStalls.TakeAsync(database); // before the reads below, which are the bench's, not the run's
     var perEvent = 1e6 / Math.Max(1, offered);
     var cpu = string.Create(CultureInfo.InvariantCulture,
-        $"{(CpuTime.Seconds(service.Id) - cpuBefore.Service) * perEvent:0} / {(CpuTime.Seconds(redisPid) - cpuBefore.Redis) * perEvent:0} / {(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore.Generator) * perEvent:0}");
+        $"{(ProcessSampler.CpuSeconds(service.Id) - cpuBefore.Service) * perEvent:0} / {(ProcessSampler.CpuSeconds(redisPid) - cpuBefore.Redis) * perEvent:0} / {(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore.Generator) * perEvent:0}");
 
     var delivered = await database.StreamLengthAsync(stream) - (sent - offered);
     var latencies = await WriteLatency.ReadAsync(database, stream, measuredFrom);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CallCenter.LocalServers;
 using CallCenter.Testing;
-using CallCenter.Persistence.Benchmarks;
+using CallCenter.Testing.Measurement;
 using Npgsql;
 
 /// <summary>

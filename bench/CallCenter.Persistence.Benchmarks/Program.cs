@@ -4,8 +4,8 @@ using System.Reflection;
 using System.Text.Json;
 using CallCenter.Contracts;
 using CallCenter.LocalServers;
-using CallCenter.Persistence.Benchmarks;
 using CallCenter.Testing;
+using CallCenter.Testing.Measurement;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -52,7 +52,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var configuration = typeof(ProcessSampler).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 var workerDll = workerOverride ?? Path.Combine(Prerequisites.RepositoryRoot, "src", "CallCenter.Persistence", "bin", configuration, "net10.0", "CallCenter.Persistence.dll");
 if (!File.Exists(workerDll))
 {

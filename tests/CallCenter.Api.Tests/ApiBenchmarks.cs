@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Persistence.Data;
+using CallCenter.Testing.Measurement;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.Api.Tests;
@@ -324,51 +325,19 @@ public sealed class ApiBenchmarks(ApiFixture fixture)
     /// <summary>CPU seconds (user + system) of this process, the load generator and this process's other descendants (PostgreSQL, Redis, ...) by name.</summary>
     private static Dictionary<string, double> CpuSeconds(int generatorId)
     {
-        var processes = new Dictionary<int, (string Name, int Parent, double Seconds)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var id))
-            {
-                continue;
-            }
-
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var nameEnd = stat.LastIndexOf(')');
-                var name = stat[(stat.IndexOf('(') + 1)..nameEnd];
-                var fields = stat[(nameEnd + 2)..].Split(' ');
-                // After "pid (comm) ": state, ppid, ..., utime (12th), stime (13th), in 1/100 s.
-                processes[id] = (name, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-            {
-                // The process ended while it was read.
-            }
-        }
-
+        var processes = ProcStat.ReadAll().ToDictionary(p => p.Id);
         var self = Environment.ProcessId;
         var groups = new Dictionary<string, double>(StringComparer.Ordinal);
         // Tier-up compilation runs on its own thread: shown apart, as a long-running API has finished it.
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{self}/task"))
+        foreach (var thread in ProcStat.ReadThreads(self))
         {
-            try
+            if (thread.Name.StartsWith(".NET Tiered", StringComparison.Ordinal))
             {
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var nameEnd = stat.LastIndexOf(')');
-                if (stat[(stat.IndexOf('(') + 1)..nameEnd].StartsWith(".NET Tiered", StringComparison.Ordinal))
-                {
-                    var fields = stat[(nameEnd + 2)..].Split(' ');
-                    groups["API JIT tier-up thread (included in API)"] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
+                groups["API JIT tier-up thread (included in API)"] = thread.CpuSeconds;
             }
         }
 
-        foreach (var (id, (name, _, seconds)) in processes)
+        foreach (var (id, name, _, seconds) in processes.Values)
         {
             var ancestor = id;
             while (ancestor > 1 && ancestor != self && processes.TryGetValue(ancestor, out var p))

@@ -1,6 +1,7 @@
-namespace CallCenter.Persistence.Benchmarks;
+namespace CallCenter.Testing.Measurement;
 
-internal static class MachineInfo
+/// <summary>The machine a figure was taken on, for the benchmarks' headers.</summary>
+public static class MachineInfo
 {
     public static string Describe()
     {
