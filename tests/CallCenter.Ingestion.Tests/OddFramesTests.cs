@@ -35,6 +35,24 @@ public sealed class OddFramesTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task When_the_PBX_cannot_make_a_bridge_both_parties_of_an_answered_call_go_back_to_the_dialplan()
+    {
+        await using var asterisk = await FakeAriServer.StartAsync();
+        // Only the first attempt fails: the agent must follow the caller, not get a bridge of its own.
+        asterisk.BridgeFailures = 1;
+        await using var host = IngestionHost.Create(redis.ConnectionString, asterisk.BaseUrl, "u", "p", $"test:{Guid.NewGuid():N}");
+        await asterisk.Connected.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        // [callcenter-answered] hands over the caller, then the agent who answered; creating their bridge fails once.
+        asterisk.Send(FakeAriServer.StasisStart("caller-1", 1, "bridge", "caller", "PJSIP/1001-00000001"));
+        asterisk.Send(FakeAriServer.StasisStart("agent-1", 2, "bridge", "answerer", "PJSIP/1001-00000001"));
+
+        // Both continue in the dialplan, where the caller's Bridge() connects them: the call is not stranded.
+        await WaitUntilAsync(() => asterisk.Continued.Count >= 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(["caller-1", "agent-1"], asterisk.Continued);
+    }
+
+    [Fact]
     public async Task A_full_buffer_while_Redis_is_down_drops_and_counts_without_reordering()
     {
         await using var asterisk = await FakeAriServer.StartAsync();

@@ -21,11 +21,23 @@ public sealed class FakeAriServer : IAsyncDisposable
     private readonly WebApplication _app;
     // Bounded so a benchmark can stream millions of frames without holding them all in memory.
     private readonly Channel<string> _frames = Channel.CreateBounded<string>(100_000);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _continued = new();
+    private int _bridgeFailures;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeAriServer(WebApplication app) => _app = app;
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>How many of the next POST /bridges are refused (409).</summary>
+    public int BridgeFailures
+    {
+        get => Volatile.Read(ref _bridgeFailures);
+        set => Volatile.Write(ref _bridgeFailures, value);
+    }
+
+    /// <summary>Channels the client handed back to the dialplan (POST /channels/{id}/continue), in order.</summary>
+    public IReadOnlyCollection<string> Continued => _continued;
 
     public Task Connected => _connected.Task;
 
@@ -45,7 +57,18 @@ public sealed class FakeAriServer : IAsyncDisposable
         app.MapGet("/ari/applications/{name}", (string name) => Results.Text(
             $$"""{"name":"{{name}}","channel_ids":[],"bridge_ids":[],"endpoint_ids":[],"device_names":[],"events_allowed":[],"events_disallowed":[]}""",
             "application/json"));
-        app.MapPost("/ari/channels/{id}/continue", () => Results.NoContent());
+        app.MapPost("/ari/channels/{id}/continue", (string id) =>
+        {
+            fake._continued.Enqueue(id);
+            return Results.NoContent();
+        });
+        app.MapGet("/ari/bridges", () => Results.Text("[]", "application/json"));
+        // A PBX that refuses to make a bridge now and then (a real one cannot be made to): calls must not be stranded.
+        // 409, which the client does not retry (a 5xx would be retried by its resilience handler and succeed).
+        app.MapPost("/ari/bridges", (string? bridgeId) => Interlocked.Decrement(ref fake._bridgeFailures) >= 0
+            ? Results.Json(new { message = "Unable to create bridge" }, statusCode: StatusCodes.Status409Conflict)
+            : Results.Text($$"""{"id":"{{bridgeId}}","technology":"simple_bridge","bridge_type":"mixing","bridge_class":"stasis","channels":[]}""", "application/json"));
+        app.MapPost("/ari/bridges/{id}/addChannel", () => Results.NoContent());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri($"{address}/ari/");
@@ -71,6 +94,10 @@ public sealed class FakeAriServer : IAsyncDisposable
         + "\"caller\":{\"name\":\"\",\"number\":\"998901234567\"},\"connected\":{\"name\":\"\",\"number\":\"\"},\"accountcode\":\"\","
         + "\"dialplan\":{\"context\":\"from-external\",\"exten\":\"2000\",\"priority\":1,\"app_name\":\"\",\"app_data\":\"\"},"
         + "\"creationtime\":\"2026-11-22T10:00:00.000+0000\",\"language\":\"en\",\"channelvars\":{\"CHANNEL(linkedid)\":\"" + channelId + "\"}}}";
+
+    /// <summary>A StasisStart for <paramref name="channelId"/> with the given Stasis() arguments.</summary>
+    public static string StasisStart(string channelId, int sequence, params string[] args) =>
+        ChannelEvent("StasisStart", channelId, sequence)[..^1] + ",\"args\":" + System.Text.Json.JsonSerializer.Serialize(args) + "}";
 
     public async ValueTask DisposeAsync()
     {

@@ -72,6 +72,12 @@ public sealed partial class AnsweredCallBridger(
                 return;
             }
 
+            if (pair.FellBack)
+            {
+                await FallBackToDialplanAsync(pair.BridgeId, [join.ChannelId], cancellationToken);
+                return;
+            }
+
             try
             {
                 await ari.Bridges.AddChannelAsync(pair.BridgeId, join.ChannelId, cancellationToken: cancellationToken);
@@ -103,6 +109,8 @@ public sealed partial class AnsweredCallBridger(
         {
             LogBridgeFailed(logger, ex, join.PairKey);
             await FallBackToDialplanAsync(bridgeId, [join.ChannelId], cancellationToken);
+            _pending[join.PairKey] = new PendingPair(bridgeId, join.ChannelId) { FellBack = true };
+            _ = ExpireLaterAsync(join.PairKey);
             return;
         }
 
@@ -152,7 +160,7 @@ public sealed partial class AnsweredCallBridger(
 
     private async Task ExpireAsync(string pairKey, CancellationToken cancellationToken)
     {
-        if (!_pending.Remove(pairKey, out var pair) || pair.Abandoned)
+        if (!_pending.Remove(pairKey, out var pair) || pair.Abandoned || pair.FellBack)
         {
             return;
         }

@@ -9,4 +9,7 @@ internal sealed class PendingPair(string bridgeId, string firstChannelId)
 
     /// <summary>The first party left (hung up) before the second arrived: the second is hung up when it comes.</summary>
     public bool Abandoned { get; set; }
+
+    /// <summary>Bridging the first party failed and it went back to the dialplan: the second follows it there.</summary>
+    public bool FellBack { get; init; }
 }
