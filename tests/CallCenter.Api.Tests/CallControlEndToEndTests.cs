@@ -75,7 +75,7 @@ public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture
     }
 
     [Fact]
-    public async Task Hold_unhold_blind_transfer_and_hangup_on_a_real_call_show_in_ARI_and_in_the_call_record()
+    public async Task Hold_unhold_mute_blind_transfer_and_hangup_on_a_real_call_show_in_ARI_and_in_the_call_record()
     {
         await using var pipeline = await CallPipeline.StartAsync(fixture, asterisk);
         using var http = pipeline.Api.CreateHttpClient();
@@ -118,6 +118,10 @@ public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture
         var unheld = await WaitForCallAsync(http, token, callId, c => c["holdCount"]!.GetValue<int>() == 1
             && !c["legs"]!.AsArray().Any(l => l!["onHold"]!.GetValue<bool>()), "the record shows one finished hold");
         Assert.True(unheld["holdSeconds"]!.GetValue<double>() >= 1.0, unheld.ToJsonString());
+
+        // Mute and unmute the agent: ARI accepts them on the bridged agent channel (it refuses channels outside Stasis).
+        await MutateAsync(http, token, "muteCall", callId);
+        await MutateAsync(http, token, "unmuteCall", callId);
 
         // Blind transfer to 2000 (answers and echoes): the customer leaves the agent, whose leg ends; still one call.
         await MutateAsync(http, token, "transferCall", callId, ", destination: \"2000\"");
