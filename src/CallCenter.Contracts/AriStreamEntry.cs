@@ -17,13 +17,12 @@ public sealed record AriStreamEntry(
     public const string DefaultDeadLetterStreamName = "callcenter:ari-events:dead";
     /// <summary>The <see cref="AriStreamFields.Kind"/> value of an event entry.</summary>
     public const string EventKindValue = "event";
-    private const string EventKind = EventKindValue;
     private const string SnapshotKind = "snapshot";
 
     /// <summary>The entry as stream field/value pairs, in a fixed order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ToFields() =>
     [
-        new(AriStreamFields.Kind, Kind == AriStreamEntryKind.Snapshot ? SnapshotKind : EventKind),
+        new(AriStreamFields.Kind, Kind == AriStreamEntryKind.Snapshot ? SnapshotKind : EventKindValue),
         new(AriStreamFields.Type, Type),
         new(AriStreamFields.CallKey, CallKey ?? string.Empty),
         new(AriStreamFields.ChannelId, ChannelId ?? string.Empty),
@@ -52,7 +51,7 @@ public sealed record AriStreamEntry(
         AriStreamEntryKind kind;
         switch (Get(AriStreamFields.Kind))
         {
-            case EventKind:
+            case EventKindValue:
                 kind = AriStreamEntryKind.Event;
                 break;
             case SnapshotKind:
