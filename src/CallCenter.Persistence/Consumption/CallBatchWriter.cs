@@ -44,7 +44,7 @@ internal sealed class CallBatchWriter(
                 .Where(e => e.Event is not null && keyOf[e.StreamId] is not null)
                 .Select(e => (e.StreamId, Key: CallStateMachine.ConsultationCallKey(e.Event!, keyOf[e.StreamId]!.Value.Key)))
                 .Where(p => p.Key is not null)
-                .ToDictionary(p => p.StreamId, p => new CallKey(keyOf[p.StreamId]!.Value.AsteriskId, CallStateMachine.Truncate(p.Key!, 64)));
+                .ToDictionary(p => p.StreamId, p => new CallKey(keyOf[p.StreamId]!.Value.AsteriskId, ColumnText.Truncate(p.Key!, 64)));
             var snapshotCandidates = await FindSnapshotCandidatesAsync(connection, entries, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -101,12 +101,12 @@ internal sealed class CallBatchWriter(
                     newEvents.Add(new CallEvent
                     {
                         CallId = call.Id,
-                        EventId = CallStateMachine.Truncate(entry.Entry.EventId, 128),
+                        EventId = ColumnText.Truncate(entry.Entry.EventId, 128),
                         StreamId = entry.StreamId,
-                        Type = CallStateMachine.Truncate(entry.Entry.Type.Length > 0 ? entry.Entry.Type : entry.Event!.Type, 64),
+                        Type = ColumnText.Truncate(entry.Entry.Type.Length > 0 ? entry.Entry.Type : entry.Event!.Type, 64),
                         OccurredAt = entry.OccurredAt,
                         ReceivedAt = entry.Entry.ReceivedAt,
-                        ChannelId = CallStateMachine.Truncate(entry.Entry.ChannelId, 128),
+                        ChannelId = ColumnText.Truncate(entry.Entry.ChannelId, 128),
                         Details = details,
                     });
                     if (call.LastStreamId is null || StreamIds.Compare(entry.StreamId, call.LastStreamId) > 0)
@@ -172,7 +172,7 @@ internal sealed class CallBatchWriter(
 
         if (entry.Entry.CallKey is { Length: > 0 } callKey)
         {
-            return new CallKey(CallStateMachine.Truncate(entry.AsteriskId, 64), CallStateMachine.Truncate(callKey, 64));
+            return new CallKey(ColumnText.Truncate(entry.AsteriskId, 64), ColumnText.Truncate(callKey, 64));
         }
 
         return RecordingChannel(entry.Event) is { } channelId && recordingOwners.TryGetValue(channelId, out var owner) ? owner : null;

@@ -146,7 +146,7 @@ internal sealed partial class RecordingUploader(
             var delay = TimeSpan.FromTicks(Math.Min(
                 _options.InitialRetryDelay.Ticks * (1L << Math.Min(recording.Attempts - 1, 20)),
                 _options.MaxRetryDelay.Ticks));
-            recording.LastError = CallCenter.Persistence.Calls.CallStateMachine.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+            recording.LastError = CallCenter.Persistence.Calls.ColumnText.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
             recording.NextAttemptAt = time.GetUtcNow() + delay;
             recording.LeasedUntil = null;
             if (recording.UploadedAt is null && recording.Attempts >= _options.AttemptsBeforeReportingFailure && recording.Status != RecordingStatus.Failed)

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace CallCenter.Persistence.Calls;
+
+/// <summary>Builds the small JSON object stored per timeline event (<c>call_events.details</c>).</summary>
+internal sealed class EventDetails
+{
+    private readonly List<KeyValuePair<string, object>> _values = [];
+
+    public void Add(string name, object? value)
+    {
+        if (value is null || (value is string text && text.Length == 0))
+        {
+            return;
+        }
+
+        _values.RemoveAll(pair => pair.Key == name);
+        _values.Add(new(name, value));
+    }
+
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in _values)
+            {
+                switch (value)
+                {
+                    case int number:
+                        writer.WriteNumber(name, number);
+                        break;
+                    case bool flag:
+                        writer.WriteBoolean(name, flag);
+                        break;
+                    default:
+                        writer.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
