@@ -140,8 +140,8 @@ internal sealed class CallBatchWriter(
             }
 
             await MatchContactsAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
-            await CallRows.SaveAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
-            await CallRows.CopyEventsAsync(connection, newEvents, cancellationToken);
+            await CallRowWriter.SaveAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
+            await CallEventCopier.CopyAsync(connection, newEvents, cancellationToken);
             if (recordingOptions.Value.Enabled)
             {
                 outcome.RecordingsQueued = await QueueRecordingsAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
