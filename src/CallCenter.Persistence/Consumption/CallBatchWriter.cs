@@ -38,14 +38,9 @@ internal sealed class CallBatchWriter(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var recordingOwners = await ResolveRecordingOwnersAsync(connection, entries, cancellationToken);
-            var keyOf = entries.ToDictionary(e => e.StreamId, e => KeyOf(e, recordingOwners));
-            var consultationKeyOf = entries
-                .Where(e => e.Event is not null && keyOf[e.StreamId] is not null)
-                .Select(e => (e.StreamId, Key: CallStateMachine.ConsultationCallKey(e.Event!, keyOf[e.StreamId]!.Value.Key)))
-                .Where(p => p.Key is not null)
-                .ToDictionary(p => p.StreamId, p => new CallKey(keyOf[p.StreamId]!.Value.AsteriskId, ColumnText.Truncate(p.Key!, 64)));
-            var snapshotCandidates = await FindSnapshotCandidatesAsync(connection, entries, cancellationToken);
+            var keyOf = await EntryCallKeys.ResolveAsync(connection, entries, cancellationToken);
+            var consultationKeyOf = EntryCallKeys.Consultations(entries, keyOf);
+            var snapshotCandidates = await SnapshotCalls.FindCandidatesAsync(connection, entries, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
@@ -64,7 +59,7 @@ internal sealed class CallBatchWriter(
 
             // A call this transaction created has no stored events yet (events reference their call), so
             // only the entries of calls that already existed need the duplicate check.
-            var storedEventIds = await FindStoredEventIdsAsync(
+            var storedEventIds = await StoredEventIds.FindAsync(
                 connection,
                 npgsqlTransaction,
                 entries.Where(e => e.Event is not null && keyOf[e.StreamId] is { } key && calls.TryGetValue(key, out var call) && !created.Contains(call.Id)),
@@ -79,7 +74,7 @@ internal sealed class CallBatchWriter(
             {
                 if (entry.Snapshot is { } snapshot)
                 {
-                    ApplySnapshot(entry, snapshot, calls.Values, changed);
+                    SnapshotCalls.Apply(entry, snapshot, calls.Values, changed);
                     continue;
                 }
 
@@ -139,12 +134,12 @@ internal sealed class CallBatchWriter(
                 call.UpdatedAt = now;
             }
 
-            await MatchContactsAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
+            await ContactMatcher.MatchAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
             await CallRowWriter.SaveAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
             await CallEventCopier.CopyAsync(connection, newEvents, cancellationToken);
             if (recordingOptions.Value.Enabled)
             {
-                outcome.RecordingsQueued = await QueueRecordingsAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
+                outcome.RecordingsQueued = await PendingRecordings.QueueAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -162,193 +157,4 @@ internal sealed class CallBatchWriter(
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static CallKey? KeyOf(StreamBatchEntry entry, Dictionary<string, CallKey> recordingOwners)
-    {
-        if (entry.Event is null)
-        {
-            return null;
-        }
-
-        if (entry.Entry.CallKey is { Length: > 0 } callKey)
-        {
-            return new CallKey(ColumnText.Truncate(entry.AsteriskId, 64), ColumnText.Truncate(callKey, 64));
-        }
-
-        return RecordingChannel(entry.Event) is { } channelId && recordingOwners.TryGetValue(channelId, out var owner) ? owner : null;
-    }
-
-    /// <summary>Recording events name their target ("channel:ID"), not a call.</summary>
-    private static string? RecordingChannel(AriEvent ariEvent)
-    {
-        var targetUri = ariEvent switch
-        {
-            RecordingStarted e => e.Recording.TargetUri,
-            RecordingFinished e => e.Recording.TargetUri,
-            RecordingFailed e => e.Recording.TargetUri,
-            _ => null,
-        };
-        const string prefix = "channel:";
-        return targetUri is not null && targetUri.StartsWith(prefix, StringComparison.Ordinal) ? targetUri[prefix.Length..] : null;
-    }
-
-    private static async Task<Dictionary<string, CallKey>> ResolveRecordingOwnersAsync(
-        NpgsqlConnection connection, IReadOnlyList<StreamBatchEntry> entries, CancellationToken cancellationToken)
-    {
-        var channelIds = entries
-            .Where(e => e.Event is not null && string.IsNullOrEmpty(e.Entry.CallKey))
-            .Select(e => RecordingChannel(e.Event!))
-            .OfType<string>()
-            .Distinct()
-            .ToArray();
-        var owners = new Dictionary<string, CallKey>(StringComparer.Ordinal);
-        if (channelIds.Length == 0)
-        {
-            return owners;
-        }
-
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT l.channel_id, c.asterisk_id, c.call_key
-            FROM call_legs l JOIN calls c ON c.id = l.call_id
-            WHERE l.channel_id = ANY(@channels)
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("channels", channelIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            owners[reader.GetString(0)] = new CallKey(reader.GetString(1), reader.GetString(2));
-        }
-
-        return owners;
-    }
-
-    private static async Task<HashSet<CallKey>> FindSnapshotCandidatesAsync(
-        NpgsqlConnection connection, IReadOnlyList<StreamBatchEntry> entries, CancellationToken cancellationToken)
-    {
-        var candidates = new HashSet<CallKey>();
-        foreach (var entry in entries.Where(e => e.Snapshot is not null))
-        {
-            // A snapshot taken before the ingestion service saw any event carries no Asterisk id; it can
-            // still speak for the open calls when they all belong to one PBX (the usual installation).
-            await using var command = new NpgsqlCommand(
-                entry.AsteriskId.Length > 0
-                    ? "SELECT asterisk_id, call_key FROM calls WHERE ended_at IS NULL AND asterisk_id = @asterisk AND started_at < @taken"
-                    : """
-                      SELECT asterisk_id, call_key FROM calls
-                      WHERE ended_at IS NULL AND started_at < @taken
-                        AND (SELECT count(DISTINCT asterisk_id) FROM calls WHERE ended_at IS NULL) = 1
-                      """,
-                connection);
-            command.Parameters.Add(new NpgsqlParameter<string>("asterisk", entry.AsteriskId));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("taken", entry.Snapshot!.TakenAt));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                candidates.Add(new CallKey(reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        return candidates;
-    }
-
-    private static async Task<HashSet<string>> FindStoredEventIdsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<StreamBatchEntry> entries, CancellationToken cancellationToken)
-    {
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        var eventIds = entries.Select(e => e.Entry.EventId).Distinct().ToArray();
-        if (eventIds.Length == 0)
-        {
-            return stored;
-        }
-
-        await using var command = new NpgsqlCommand("SELECT event_id FROM call_events WHERE event_id = ANY(@ids)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", eventIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            stored.Add(reader.GetString(0));
-        }
-
-        return stored;
-    }
-
-    private static void ApplySnapshot(StreamBatchEntry entry, ChannelSnapshot snapshot, IEnumerable<Call> calls, Dictionary<Guid, Call> changed)
-    {
-        var liveChannels = snapshot.Channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var liveCalls = snapshot.Channels.Select(c => c.CallKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var call in calls)
-        {
-            var vanished = call.EndedAt is null
-                && (call.AsteriskId == entry.AsteriskId || entry.AsteriskId.Length == 0)
-                && call.StartedAt < snapshot.TakenAt
-                && !liveCalls.Contains(call.CallKey)
-                && !call.Legs.Any(l => liveChannels.Contains(l.ChannelId));
-            if (vanished)
-            {
-                CallStateMachine.Reconcile(call, snapshot.TakenAt);
-                changed[call.Id] = call;
-            }
-        }
-    }
-
-    private static async Task MatchContactsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<Call> calls, CancellationToken cancellationToken)
-    {
-        var wanted = calls
-            .Where(c => c.ContactId is null)
-            .Select(c => (Call: c, Number: PhoneNumbers.Normalize(c.Direction == CallDirection.Inbound ? c.CallerNumber : c.Direction == CallDirection.Outbound ? c.DialedNumber : null)))
-            .Where(p => p.Number is not null)
-            .ToList();
-        if (wanted.Count == 0)
-        {
-            return;
-        }
-
-        var contacts = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT phone_number, id FROM contacts WHERE phone_number = ANY($1)", connection, transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. wanted.Select(p => p.Number!).Distinct()] });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                contacts[reader.GetString(0)] = reader.GetGuid(1);
-            }
-        }
-
-        foreach (var (call, number) in wanted)
-        {
-            if (contacts.TryGetValue(number!, out var contactId))
-            {
-                call.ContactId = contactId;
-            }
-        }
-    }
-
-    /// <summary>A finished call with a recording gets a pending upload row, once.</summary>
-    private static async Task<int> QueueRecordingsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<Call> calls, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var due = calls.Where(c => c.Status.IsFinal() && c.RecordingName is not null).ToList();
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO recordings (id, call_id, source_name, asterisk_id, status, created_at, attempts, next_attempt_at)
-            SELECT id, call_id, source_name, asterisk_id, 'pending', @now, 0, @now
-            FROM unnest(@ids, @calls, @names, @asterisks) AS t(id, call_id, source_name, asterisk_id)
-            ON CONFLICT (call_id, source_name) DO NOTHING
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. due.Select(_ => Guid.CreateVersion7())]));
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("calls", [.. due.Select(c => c.Id)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("names", [.. due.Select(c => c.RecordingName!)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("asterisks", [.. due.Select(c => c.AsteriskId)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
-
-internal readonly record struct CallKey(string AsteriskId, string Key);
