@@ -6,7 +6,8 @@ namespace CallCenter.Testing;
 
 /// <summary>
 /// A throwaway Asterisk instance shared by a test collection: free HTTP (ARI) and SIP ports, generated ARI and
-/// agent passwords, and a reserved port where dialplan number 2001 rings a <see cref="SippAgent"/>.
+/// agent passwords, a reserved port where dialplan number 2001 rings a <see cref="SippAgent"/>, and the simulated
+/// provider at the end of the trunk (asterisk/simulated-provider-*.conf).
 /// Its instance folder inside the root filesystem is removed when the collection ends.
 /// </summary>
 public sealed class AsteriskFixture : IAsyncLifetime
@@ -19,6 +20,9 @@ public sealed class AsteriskFixture : IAsyncLifetime
             new AsteriskInstanceSettings(PortAllocator.GetFreePort(), PortAllocator.GetFreePort(alsoUdp: true), AsteriskSecrets.Generate())
             {
                 TestAgentUri = $"sip:agent@127.0.0.1:{TestAgentPort}",
+                SimulatedProviderPort = PortAllocator.GetFreePort(alsoUdp: true),
+                // The ring-out numbers (5552XXX) give up quickly, so a test of an unanswered call stays short.
+                SimulatedProviderRingSeconds = 2,
             },
             TestRun.Log);
     }
