@@ -41,6 +41,13 @@ public sealed class IngestionOptions
     /// <summary>Concurrent "continue" requests; one slow channel must not hold up the others.</summary>
     public int ContinueConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// Endpoints ("PJSIP/name") whose channels are not the call centre's: their events are not written to the stream.
+    /// The default is the bundled stack's simulated provider (asterisk/simulated-provider-pjsip.conf), which answers
+    /// the trunk's calls inside the same Asterisk; configured values are added to it.
+    /// </summary>
+    public IList<string> IgnoredEndpoints { get; set; } = ["PJSIP/simulated-provider"];
+
     /// <summary>How often the snapshot after a (re)connect is tried before it is given up (and reported).</summary>
     public int SnapshotAttempts { get; set; } = 5;
 }

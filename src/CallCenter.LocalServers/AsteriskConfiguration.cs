@@ -13,6 +13,9 @@ public static class AsteriskConfiguration
     /// <summary>The folder (inside the instance's etc) the shipped configuration includes generated files from.</summary>
     public const string GeneratedFolder = "callcenter-generated";
 
+    /// <summary>The shipped files (…-pjsip.conf, …-extensions.conf) the generated includes pull in when the simulated provider runs.</summary>
+    private const string SimulatedProviderFile = "simulated-provider";
+
     /// <summary>The repository's asterisk/ folder, or CALLCENTER_ASTERISK_CONFIG.</summary>
     public static string DefaultSourceDirectory =>
         Environment.GetEnvironmentVariable("CALLCENTER_ASTERISK_CONFIG") is { Length: > 0 } configured
@@ -91,12 +94,29 @@ public static class AsteriskConfiguration
             bind = {settings.SipBindAddress}:{settings.SipPort}
 
             [trunk-aor](+)
-            contact = sip:{settings.TrunkHost}:{settings.TrunkPort}
+            contact = {TrunkContact(settings)}
 
             [trunk-identify](+)
             match = {settings.TrunkHost}
 
             """);
+        if (settings.SimulatedProviderPort is { } providerPort)
+        {
+            // Only requests sent to the provider's own port carry it in their Request-URI: that tells the trunk's
+            // calls to the provider apart from everything else arriving from 127.0.0.1.
+            text.Append(CultureInfo.InvariantCulture, $"""
+
+                #include "{SimulatedProviderFile}-pjsip.conf"
+
+                [transport-simulated-provider](+)
+                bind = 127.0.0.1:{providerPort}
+
+                [simulated-provider-identify](+)
+                match_request_uri = /@127\.0\.0\.1:{providerPort}([^0-9]|$)/
+
+                """);
+        }
+
         foreach (var (extension, password) in settings.Secrets.AgentPasswords.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"""
@@ -110,12 +130,31 @@ public static class AsteriskConfiguration
         return text.ToString();
     }
 
-    public static string Extensions(AsteriskInstanceSettings settings) =>
-        $"""
-        [globals](+)
-        TEST_AGENT_URI = {settings.TestAgentUri ?? string.Empty}
+    /// <summary>Where the trunk sends outbound calls: the simulated provider when it runs, else the configured provider/router.</summary>
+    public static string TrunkContact(AsteriskInstanceSettings settings) => settings.SimulatedProviderPort is { } providerPort
+        ? $"sip:127.0.0.1:{providerPort.ToString(CultureInfo.InvariantCulture)}"
+        : $"sip:{settings.TrunkHost}:{settings.TrunkPort.ToString(CultureInfo.InvariantCulture)}";
 
-        """;
+    public static string Extensions(AsteriskInstanceSettings settings)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"""
+            [globals](+)
+            TEST_AGENT_URI = {settings.TestAgentUri ?? string.Empty}
+
+            """);
+        if (settings.SimulatedProviderPort is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"""
+                SIMULATED_PROVIDER_RING_SECONDS = {settings.SimulatedProviderRingSeconds}
+
+                #include "{SimulatedProviderFile}-extensions.conf"
+
+                """);
+        }
+
+        return text.ToString();
+    }
 
     private static void WriteGenerated(AsteriskInstanceLayout layout, string name, string content)
     {

@@ -71,6 +71,9 @@ public sealed class AsteriskServer : LocalServer
 
     public int SipPort => _settings.SipPort;
 
+    /// <summary>The simulated provider's SIP port (udp, 127.0.0.1) the trunk leads to; null when it does not run.</summary>
+    public int? SimulatedProviderPort => _settings.SimulatedProviderPort;
+
     /// <summary>ARI's REST root, with the trailing slash so relative URIs ("channels") resolve under it.</summary>
     public Uri AriBaseUrl => new($"http://127.0.0.1:{HttpPort}/ari/");
 
@@ -168,7 +171,7 @@ public sealed class AsteriskServer : LocalServer
     }
 
     protected override string Describe() =>
-        $"ARI {AriBaseUrl}, SIP udp 127.0.0.1:{SipPort}, instance {_layout.HostDirectory}";
+        $"ARI {AriBaseUrl}, SIP udp 127.0.0.1:{SipPort}{(SimulatedProviderPort is { } provider ? $", simulated provider udp 127.0.0.1:{provider}" : "")}, instance {_layout.HostDirectory}";
 
     private static AsteriskInstanceLayout CreateLayout(string instanceName)
     {

@@ -20,33 +20,13 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private readonly IDatabase _redis = redis.Connection.GetDatabase();
 
-    private async Task<WorkerSettings> NewSettingsAsync() => new(
-        await postgres.CreateDatabaseAsync("e2e"), redis.ConnectionString, $"e2e:{Guid.NewGuid():N}", "w1")
-    {
-        Recordings = true,
-        Blobs = azurite.ConnectionString,
-        AriBaseUrl = asterisk.Server.AriBaseUrl,
-        AriUsername = asterisk.Server.AriUsername,
-        AriPassword = asterisk.Server.AriPassword,
-        BatchSize = 100,
-    };
+    private readonly EndToEndPipeline _pipeline = new(postgres, redis, azurite, asterisk);
 
-    private async Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings)
-    {
-        var ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
-            redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, settings.Stream)).Start();
-        await Eventually.WaitAsync(
-            async () => (await _redis.StreamRangeAsync(settings.Stream)).Any(e => e["k"] == "snapshot"),
-            TimeSpan.FromSeconds(60), "the ingestion service is connected to ARI");
-        return ingestion;
-    }
+    private Task<WorkerSettings> NewSettingsAsync() => _pipeline.NewSettingsAsync();
 
-    private static async Task<List<Call>> FinishedCallsAsync(string database)
-    {
-        await using var db = CallLog.Open(database);
-        return await db.Calls.AsNoTracking().Include(c => c.Legs).Include(c => c.Recordings)
-            .Where(c => c.EndedAt != null).ToListAsync();
-    }
+    private Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings) => _pipeline.StartIngestionAsync(settings);
+
+    private static Task<List<Call>> FinishedCallsAsync(string database) => EndToEndPipeline.FinishedCallsAsync(database);
 
     [Fact]
     public async Task Twenty_sipp_calls_with_audio_become_twenty_completed_calls_with_verified_recordings_and_an_empty_spool()

@@ -6,7 +6,8 @@ namespace CallCenter.Testing;
 
 /// <summary>
 /// A throwaway Asterisk instance shared by a test collection: free HTTP (ARI) and SIP ports, generated ARI and
-/// agent passwords, and a reserved port where dialplan number 2001 rings a <see cref="SippAgent"/>.
+/// agent passwords, a reserved port where dialplan number 2001 rings a <see cref="SippAgent"/>, and the simulated
+/// provider at the end of the trunk (asterisk/simulated-provider-*.conf).
 /// Its instance folder inside the root filesystem is removed when the collection ends.
 /// </summary>
 public sealed class AsteriskFixture : IAsyncLifetime
@@ -19,6 +20,9 @@ public sealed class AsteriskFixture : IAsyncLifetime
             new AsteriskInstanceSettings(PortAllocator.GetFreePort(), PortAllocator.GetFreePort(alsoUdp: true), AsteriskSecrets.Generate())
             {
                 TestAgentUri = $"sip:agent@127.0.0.1:{TestAgentPort}",
+                SimulatedProviderPort = PortAllocator.GetFreePort(alsoUdp: true),
+                // The ring-out numbers (5552XXX) give up quickly, so a test of an unanswered call stays short.
+                SimulatedProviderRingSeconds = 2,
             },
             TestRun.Log);
     }
@@ -33,6 +37,38 @@ public sealed class AsteriskFixture : IAsyncLifetime
 
     /// <summary>Starts the sipp UAS that number 2001 rings. Dispose it before the next test starts another.</summary>
     public SippAgent StartTestAgent() => SippAgent.Start(TestAgentPort);
+
+    /// <summary>Login of agent <paramref name="extension"/> (1001-1010) with this instance's generated password.</summary>
+    public SippAgentLogin Agent(string extension) => new(extension, Server.AgentPasswords[extension]);
+
+    /// <summary>
+    /// Starts a softphone for agent <paramref name="extension"/> (see <see cref="SippSoftphone.Start"/>) and waits until ARI
+    /// shows the endpoint online, i.e. registered.
+    /// </summary>
+    public async Task<SippSoftphone> RegisterSoftphoneAsync(string extension, TimeSpan ringFor, TimeSpan? hangUpAfter = null, CancellationToken cancellationToken = default)
+    {
+        var phone = SippSoftphone.Start(Server.SipPort, extension, Server.AgentPasswords[extension], ringFor, hangUpAfter);
+        using var ari = CreateAriClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await ari.GetAsync($"endpoints/PJSIP/{extension}", cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "online")
+            {
+                return phone;
+            }
+
+            if (!phone.IsRunning || DateTime.UtcNow > deadline)
+            {
+                var tail = phone.Tail();
+                await phone.DisposeAsync();
+                throw new InvalidOperationException($"Softphone {extension} did not register (ARI: {body}).\n{tail}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
 
     /// <summary>An HttpClient for ARI's REST API: base address /ari/ and the generated credentials.</summary>
     public HttpClient CreateAriClient()

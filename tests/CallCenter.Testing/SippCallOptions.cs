@@ -17,6 +17,16 @@ public sealed record SippCallOptions(string Number)
     /// </summary>
     public string? CallerNumber { get; init; }
 
+    /// <summary>
+    /// Call as this agent's softphone: the scenario registers with digest authentication, answers the INVITE's
+    /// challenge, and the From user is the extension (<see cref="CallerNumber"/> is not used). Supports
+    /// <see cref="SippScenario.AudioCall"/> (talks for <see cref="TalkTime"/>) and <see cref="SippScenario.ExpectFinalResponse"/>.
+    /// </summary>
+    public SippAgentLogin? Agent { get; init; }
+
+    /// <summary>For an <see cref="Agent"/>'s <see cref="SippScenario.AudioCall"/>: how long it talks before hanging up.</summary>
+    public TimeSpan TalkTime { get; init; } = TimeSpan.FromSeconds(4);
+
     /// <summary>For <see cref="SippScenario.HangUpWhileRinging"/>: how long the caller lets it ring.</summary>
     public TimeSpan RingSeconds { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -78,6 +78,19 @@ public sealed class SippRunner(string host, int port, Action<string, string> out
     private static async Task<string[]> ScenarioArgumentsAsync(SippCallOptions options, string folder, CancellationToken cancellationToken)
     {
         var caller = options.CallerNumber ?? "sipp";
+        if (options.Agent is { } agent)
+        {
+            var agentXml = options.Scenario switch
+            {
+                SippScenario.AudioCall => SippSoftphoneScenarios.CallAndTalk(agent.Extension, options.TalkTime),
+                SippScenario.ExpectFinalResponse => SippSoftphoneScenarios.CallExpecting(agent.Extension, options.ExpectedStatus),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "Not a scenario an agent's softphone plays."),
+            };
+            var agentFile = Path.Combine(folder, "scenario.xml");
+            await File.WriteAllTextAsync(agentFile, agentXml, cancellationToken).ConfigureAwait(false);
+            return ["-sf", agentFile, "-au", agent.Extension, "-ap", agent.Password, "-aa"];
+        }
+
         string? xml = options.Scenario switch
         {
             SippScenario.AudioCall when options.CallerNumber is null => null,

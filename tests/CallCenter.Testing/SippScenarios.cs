@@ -52,7 +52,8 @@ public static class SippScenarios
         .Replace("From: sipp <sip:sipp@", $"From: \"{caller}\" <sip:{caller}@", StringComparison.Ordinal)
         .Replace("Contact: sip:sipp@", $"Contact: sip:{caller}@", StringComparison.Ordinal);
 
-    private static string Ack(string caller, int stepsBackToInvite) =>
+    /// <summary>The ACK of a non-2xx final answer to the INVITE (CSeq <paramref name="cseq"/>) sent <paramref name="stepsBackToInvite"/> steps earlier.</summary>
+    public static string Ack(string caller, int stepsBackToInvite, int cseq = 1) =>
         $"""
         <send>
             <![CDATA[
@@ -61,7 +62,7 @@ public static class SippScenarios
               From: "{caller}" <sip:{caller}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
               To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
               Call-ID: [call_id]
-              CSeq: 1 ACK
+              CSeq: {cseq.ToString(CultureInfo.InvariantCulture)} ACK
               Max-Forwards: 70
               Content-Length: 0
             ]]>
@@ -69,10 +70,20 @@ public static class SippScenarios
         """;
 
     /// <summary>A caller scenario: an INVITE with G.711 A-law SDP from <paramref name="caller"/>, then <paramref name="afterInvite"/>.</summary>
-    public static string Scenario(string name, string caller, string afterInvite) =>
+    public static string Scenario(string name, string caller, string afterInvite) => Wrap(name, Invite(caller) + afterInvite);
+
+    /// <summary>A whole scenario file around <paramref name="steps"/>.</summary>
+    public static string Wrap(string name, string steps) =>
         $"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="{name}">
+        {steps}
+        </scenario>
+        """;
+
+    /// <summary>An INVITE with G.711 A-law SDP from <paramref name="caller"/> to [service]; <paramref name="extraHeader"/> e.g. [authentication].</summary>
+    public static string Invite(string caller, int cseq = 1, string extraHeader = "") =>
+        $"""
           <send retrans="500">
             <![CDATA[
               INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
@@ -80,8 +91,8 @@ public static class SippScenarios
               From: "{caller}" <sip:{caller}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
               To: <sip:[service]@[remote_ip]:[remote_port]>
               Call-ID: [call_id]
-              CSeq: 1 INVITE
-              Contact: sip:{caller}@[local_ip]:[local_port]
+              CSeq: {cseq.ToString(CultureInfo.InvariantCulture)} INVITE
+              Contact: sip:{caller}@[local_ip]:[local_port]{(extraHeader.Length > 0 ? "\n" + extraHeader : "")}
               Max-Forwards: 70
               Content-Type: application/sdp
               Content-Length: [len]
@@ -95,7 +106,6 @@ public static class SippScenarios
               a=rtpmap:8 PCMA/8000
             ]]>
           </send>
-        {afterInvite}
-        </scenario>
+
         """;
 }

@@ -2,7 +2,7 @@ namespace CallCenter.Api.Calls;
 
 /// <summary>
 /// Aggregates of the calls that started in a bucket. Answered calls are status answered or completed; missed are
-/// status missed (busy and failed are counted apart). Wait and talk averages are over answered calls;
+/// status missed (busy, failed and no-answer outbound calls are counted apart). Wait and talk averages are over answered calls;
 /// service level = answered within the threshold / (answered + missed).
 /// </summary>
 public sealed record CallStatsBucket(

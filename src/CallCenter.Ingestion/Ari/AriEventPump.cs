@@ -29,6 +29,7 @@ public sealed partial class AriEventPump(
     private const int MalformedSampleLength = 200;
     private readonly IngestionOptions _options = options.Value;
     private readonly StreamEntryFactory _entries = new(Guid.NewGuid().ToString("N")[..12]);
+    private readonly IgnoredChannels _ignored = new(options.Value.IgnoredEndpoints);
     private string? _asteriskId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -95,6 +96,11 @@ public sealed partial class AriEventPump(
     {
         metrics.EventReceived();
         _asteriskId ??= ariEvent.AsteriskId;
+        if (_ignored.Contains(ariEvent))
+        {
+            return;
+        }
+
         var fields = _entries.ForEvent(ariEvent, time.GetUtcNow(), out var eventId);
         Enqueue(new BufferedWrite(_options.StreamName, eventId, fields, Trim: true));
 

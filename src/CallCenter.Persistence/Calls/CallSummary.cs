@@ -34,8 +34,9 @@ internal static class CallSummary
         call.HoldCount = call.Legs.Sum(l => l.HoldCount);
         call.HoldSeconds = Math.Round(call.Legs.Sum(l => l.HoldSeconds), 3);
         call.Reconciled = call.Legs.Any(l => l.EndReconciled);
-        call.HangupCause = origin.HangupCause ?? answeringLeg?.HangupCause;
-        call.HangupCauseText = origin.HangupCauseText ?? answeringLeg?.HangupCauseText;
+        var dialledCause = CallOutcome.DialledCauseLeg(call.Direction, peers, answeringLeg);
+        call.HangupCause = dialledCause is not null ? dialledCause.HangupCause : origin.HangupCause ?? answeringLeg?.HangupCause;
+        call.HangupCauseText = dialledCause is not null ? dialledCause.HangupCauseText : origin.HangupCauseText ?? answeringLeg?.HangupCauseText;
 
         if (!ended)
         {
@@ -55,29 +56,13 @@ internal static class CallSummary
         var endedAt = counted.Max(l => l.EndedAt!.Value);
         call.EndedAt = endedAt;
         call.AnsweredAt = answeredAt;
-        call.Status = answeredAt is not null ? CallStatus.Completed : UnansweredStatus(origin, peers);
+        call.Status = answeredAt is not null ? CallStatus.Completed : CallOutcome.Unanswered(call.Direction, origin, peers);
         call.DurationSeconds = Seconds(call.StartedAt, endedAt);
         call.RingSeconds = Seconds(call.StartedAt, answeredAt ?? endedAt);
         call.TalkSeconds = answeredAt is { } answered ? Seconds(answered, endedAt) : 0;
         call.HangupBy = call.Status is CallStatus.Busy or CallStatus.Failed
             ? HangupSide.System
             : WhoHungUp(origin, call.TransferCount > 0 ? LastPartyAfterTransfer(peers, answeringLeg) : answeringLeg, answeringLeg);
-    }
-
-    private static CallStatus UnansweredStatus(CallLeg origin, List<CallLeg> peers)
-    {
-        if (HangupCauses.IsBusy(origin.HangupCause) || peers.Any(p => p.DialStatus == "BUSY"))
-        {
-            return CallStatus.Busy;
-        }
-
-        if (HangupCauses.IsFailure(origin.HangupCause)
-            || (peers.Count > 0 && peers.All(p => p.DialStatus is "CHANUNAVAIL" or "CONGESTION" or "INVALIDARGS")))
-        {
-            return CallStatus.Failed;
-        }
-
-        return CallStatus.Missed;
     }
 
     /// <summary>

@@ -31,6 +31,12 @@ internal static class ChannelVariableEvents
             }
         }
 
+        if (e.Variable == CallOutcome.DialStatusVariable && leg is not null && e.Value.Length > 0)
+        {
+            // What the calling leg's Dial() ended with (peers get theirs from Dial events).
+            leg.DialStatus = ColumnText.Truncate(e.Value, 32);
+        }
+
         if (e.Variable == CallCenterChannelVariables.Transfer && e.Value.Length > 0)
         {
             // The API moved the customer to a new destination (a blind transfer through ARI).

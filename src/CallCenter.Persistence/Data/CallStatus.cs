@@ -6,9 +6,21 @@ public enum CallStatus
     Ringing,
     Answered,
     Completed,
+
+    /// <summary>An inbound or internal call nobody answered: a customer (or a colleague) was not taken.</summary>
     Missed,
+
+    /// <summary>The callee was busy.</summary>
     Busy,
+
+    /// <summary>The call could not be placed: no route, the number does not exist, the network or the phone was unreachable.</summary>
     Failed,
+
+    /// <summary>
+    /// An outbound call the callee did not answer (it rang out, or the agent gave up while it rang). Kept apart from
+    /// <see cref="Missed"/> so missed-call figures and the service level count customers' calls only.
+    /// </summary>
+    NoAnswer,
 }
 
 public enum CallDirection

@@ -8,7 +8,7 @@ public sealed class CallStatsBucketType : ObjectGraphType<CallStatsBucket>
     public CallStatsBucketType()
     {
         Name = "CallStats";
-        Description = "Aggregates over the calls that started in a group. Answered = ANSWERED or COMPLETED; wait and talk averages are over answered calls; serviceLevel = answered within the threshold / (answered + missed).";
+        Description = "Aggregates over the calls that started in a group. Answered = ANSWERED or COMPLETED; wait and talk averages are over answered calls; serviceLevel = answered within the threshold / (answered + missed). MISSED only: BUSY, FAILED and NO_ANSWER are not missed calls.";
         Field<NonNullGraphType<StringGraphType>>("key")
             .Description("Hour (yyyy-MM-ddTHH:00) or day (yyyy-MM-dd) in the requested time zone, the agent extension, or the direction.")
             .Resolve(c => c.Source.Key);

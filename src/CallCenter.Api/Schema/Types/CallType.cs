@@ -28,7 +28,7 @@ public sealed class CallType : ObjectGraphType<Call>
         Field<FloatGraphType>("ringSeconds").Description("Wait before answer (or until the end when never answered).").Resolve(c => c.Source.RingSeconds);
         Field<FloatGraphType>("talkSeconds").Resolve(c => c.Source.TalkSeconds);
         Field<FloatGraphType>("durationSeconds").Resolve(c => c.Source.DurationSeconds);
-        Field<IntGraphType>("hangupCause").Description("Q.850 cause of the caller's channel.").Resolve(c => c.Source.HangupCause);
+        Field<IntGraphType>("hangupCause").Description("Q.850 cause of the caller's channel; for an OUTBOUND call nobody answered, of the dialled (trunk) leg: the network's answer (1 unallocated number, 17 busy, 34 congestion, ...).").Resolve(c => c.Source.HangupCause);
         Field<StringGraphType>("hangupCauseText").Resolve(c => c.Source.HangupCauseText);
         Field<HangupSideType>("hangupBy").Resolve(c => c.Source.HangupBy);
         Field<NonNullGraphType<IntGraphType>>("transferCount").Resolve(c => c.Source.TransferCount);

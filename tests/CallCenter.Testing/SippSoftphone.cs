@@ -1,0 +1,73 @@
+using System.Globalization;
+using CallCenter.LocalServers;
+
+namespace CallCenter.Testing;
+
+/// <summary>
+/// A registered agent softphone played by sipp: it registers its extension with the agent's password (digest
+/// authentication), answers the qualify OPTIONS (-aa), and answers every call to it after ringing a moment,
+/// echoing the caller's audio; it hangs up itself after a while or waits for the other side. Stopped on dispose
+/// (its registration then simply expires; the next phone for the extension replaces it).
+/// </summary>
+public sealed class SippSoftphone : IAsyncDisposable
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private readonly LocalProcess _process;
+
+    private SippSoftphone(string extension, LocalProcess process)
+    {
+        Extension = extension;
+        _process = process;
+    }
+
+    public string Extension { get; }
+
+    public bool IsRunning => !_process.HasExited;
+
+    public string Tail() => _process.Tail();
+
+    /// <param name="sipPort">Asterisk's SIP port (127.0.0.1).</param>
+    /// <param name="extension">The agent extension, also the digest user.</param>
+    /// <param name="password">The agent's generated password.</param>
+    /// <param name="ringFor">How long a call rings before the phone answers.</param>
+    /// <param name="hangUpAfter">Talk this long after answering, then hang up; null waits for the other side's BYE.</param>
+    public static SippSoftphone Start(int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null)
+    {
+        var folder = TestRun.NewDirectory($"sipp-phone-{extension}");
+        File.CreateSymbolicLink(Path.Combine(folder, "pcap"), "/usr/share/sip-tester");
+        var register = Path.Combine(folder, "register.xml");
+        var answer = Path.Combine(folder, "answer.xml");
+        File.WriteAllText(register, SippSoftphoneScenarios.RegisterAndWait(extension, Lifetime));
+        File.WriteAllText(answer, SippSoftphoneScenarios.Answer(extension, ringFor, hangUpAfter));
+        var process = LocalProcess.Start(
+            new LocalProcessSpec(
+                $"sipp-phone-{extension}",
+                Prerequisites.Sipp,
+                [
+                    "-sf", register,
+                    // Calls to the phone arrive with Call-IDs of their own: sipp runs them as out-of-call scenarios.
+                    "-oocsf", answer,
+                    "-s", extension,
+                    "-au", extension,
+                    "-ap", password,
+                    $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
+                    "-i", "127.0.0.1",
+                    "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-rtp_echo",
+                    "-aa",
+                    "-m", "1",
+                    "-nostdin",
+                    "-f", "5",
+                ])
+            {
+                WorkingDirectory = folder,
+                StopSignal = UnixSignals.SigTerm,
+                StopTimeout = TimeSpan.FromSeconds(3),
+            },
+            TestRun.Log);
+        return new SippSoftphone(extension, process);
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
