@@ -1,3 +1,5 @@
+using CallCenter.Ingestion.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

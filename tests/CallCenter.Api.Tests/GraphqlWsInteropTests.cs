@@ -19,7 +19,7 @@ public sealed class GraphqlWsInteropTests(ApiFixture fixture)
         await WaitUntilAsync(() => hub.SubscriberCount > 0);
 
         var call = await LiveCalls.StartAsync(fixture, callerNumber: "998911112222");
-        await LiveCalls.ChangeAsync(fixture, call.Id, c => c.Status = Persistence.Data.CallStatus.Answered);
+        await LiveCalls.ChangeAsync(fixture, call.Id, c => c.Status = Data.CallStatus.Answered);
         await LiveCalls.EndAsync(fixture, call.Id);
 
         var versions = new List<long>();

@@ -1,7 +1,6 @@
-extern alias ingestion;
-
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
+using CallCenter.Ingestion;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -31,9 +30,10 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
         BatchSize = 100,
     };
 
-    private async Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings)
+    // Every service's Program is a global type; any public type of the ingestion assembly names its entry point.
+    private async Task<ServiceHost<IngestionOptions>> StartIngestionAsync(WorkerSettings settings)
     {
-        var ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
+        var ingestion = new ServiceHost<IngestionOptions>("ingestion", IngestionSettings.For(
             redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, settings.Stream)).Start();
         await Eventually.WaitAsync(
             async () => (await _redis.StreamRangeAsync(settings.Stream)).Any(e => e["k"] == "snapshot"),

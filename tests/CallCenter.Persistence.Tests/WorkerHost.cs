@@ -1,3 +1,4 @@
+using CallCenter.Persistence.Extensions;
 using CallCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class WorkerHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         // Tests assert on the schema the worker creates; start them once it exists.
-        await host.Services.GetRequiredService<CallCenter.Persistence.Data.DatabaseReadiness>().WaitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        await host.Services.GetRequiredService<DatabaseReadiness>().WaitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return new WorkerHost(host);
     }
 

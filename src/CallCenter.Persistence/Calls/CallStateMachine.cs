@@ -2,7 +2,7 @@ using System.Text.Json;
 using CallCenter.Ari.Events;
 using CallCenter.Ari.Models;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Calls;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Persistence.Recordings;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>A person behind an extension.</summary>
 public sealed class Agent

@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>One channel of a call (caller, agent, trunk, Local channels of a transfer).</summary>
 public sealed class CallLeg

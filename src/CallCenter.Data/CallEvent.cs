@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>One ARI event in a call's timeline. <see cref="EventId"/> is unique, so a redelivered entry is stored once.</summary>
 public sealed class CallEvent

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>Lets `dotnet ef migrations add` build the model without a database or the app's configuration.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CallCenterDbContext>

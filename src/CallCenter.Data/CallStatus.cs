@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>Stored lowercase ("ringing", "answered", ...). Ringing and Answered are live; the rest are final.</summary>
 public enum CallStatus

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>The call log. Table and column names are snake_case; enums are stored as lowercase text.</summary>
 public sealed class CallCenterDbContext(DbContextOptions<CallCenterDbContext> options) : DbContext(options)

@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>One customer call: every channel sharing an Asterisk linkedid.</summary>
 public sealed class Call

@@ -1,12 +1,16 @@
+using CallCenter.Data;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Persistence;
 
 /// <summary>
-/// Applies the EF Core migrations at start, retrying while PostgreSQL is not reachable yet. EF takes a
-/// database lock while migrating, so several replicas starting together are safe.
+/// Applies the EF Core migrations at start, retrying while PostgreSQL is not reachable yet. The worker is the
+/// only service that migrates; the API waits for the schema. EF takes a database lock while migrating, so
+/// several replicas starting together are safe.
 /// </summary>
 internal sealed partial class DatabaseMigrator(
     IServiceScopeFactory scopes,
@@ -24,6 +28,12 @@ internal sealed partial class DatabaseMigrator(
                 using var activity = PersistenceTelemetry.ActivitySource.StartActivity("Migrate database");
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CallCenterDbContext>();
+                // On a new database EF would read the missing history table first and log that as an error.
+                if (!await MigrationHistory.TableExistsAsync(db, stoppingToken))
+                {
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(stoppingToken);
+                }
+
                 await db.Database.MigrateAsync(stoppingToken);
                 LogMigrated(logger);
                 readiness.MarkReady();

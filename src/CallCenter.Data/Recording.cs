@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>A call recording on its way from Asterisk's spool to blob storage, and where it landed.</summary>
 public sealed class Recording

@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Persistence;
 
 /// <summary>Completed once migrations are applied; the workers wait for it before touching the database.</summary>
 public sealed class DatabaseReadiness

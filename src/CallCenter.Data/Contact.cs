@@ -1,4 +1,4 @@
-namespace CallCenter.Persistence.Data;
+namespace CallCenter.Data;
 
 /// <summary>A known outside phone number: a person and/or company.</summary>
 public sealed class Contact

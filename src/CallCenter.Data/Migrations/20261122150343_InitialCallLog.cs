@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CallCenter.Persistence.Data.Migrations
+namespace CallCenter.Data.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCallLog : Migration

@@ -1,22 +1,23 @@
 using CallCenter.Ari;
-using CallCenter.Persistence;
+using CallCenter.Data;
 using CallCenter.Persistence.Calls;
 using CallCenter.Persistence.Consumption;
-using CallCenter.Persistence.Data;
 using CallCenter.Persistence.Health;
 using CallCenter.Persistence.Recordings;
 using CallCenter.Persistence.Retention;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
+using Npgsql;
 
-namespace Microsoft.Extensions.Hosting;
+namespace CallCenter.Persistence.Extensions;
 
+/// <summary>The worker's composition root; public so that the API's end-to-end tests can host the real worker.</summary>
 public static class PersistenceServiceExtensions
 {
     /// <summary>Connection string names, as the AppHost passes them (ConnectionStrings__callcenterdb, __redis, __blobs).</summary>
     public const string DatabaseConnectionName = "callcenterdb";
     public const string RedisConnectionName = "redis";
+    public const string BlobsConnectionName = "blobs";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -37,21 +38,25 @@ public static class PersistenceServiceExtensions
             .Validate(o => o.Days >= 0 && o.BatchSize > 0, "Retention:Days must be 0 (off) or positive.")
             .ValidateOnStart();
 
-        services.AddDbContext<CallCenterDbContext>((serviceProvider, db) =>
+        // One traced and counted data source serves both the hand-written batch writes (which take the context's
+        // connection) and EF. No EF retry strategy: the consumer retries whole batches, in transactions of its own.
+        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        services.AddDbContext<CallCenterDbContext>((serviceProvider, db) => db.UseNpgsql(serviceProvider.GetRequiredService<NpgsqlDataSource>()));
+        builder.EnrichNpgsqlDbContext<CallCenterDbContext>(settings =>
         {
-            var connectionString = serviceProvider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseConnectionName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not configured.");
-            db.UseNpgsql(connectionString);
+            settings.DisableRetry = true;
+            // The data source's check already probes the same server.
+            settings.DisableHealthChecks = true;
         });
 
-        services.AddSingleton<IConnectionMultiplexer>(serviceProvider =>
+        // Start (and serve /alive) while Redis is down; the consumer retries until it is back.
+        builder.AddRedisClient(RedisConnectionName, configureOptions: redis => redis.AbortOnConnectFail = false);
+
+        // Our own loop retries with backoff for as long as it takes; the SDK only smooths over blips.
+        builder.AddBlobServiceClient(BlobsConnectionName, configureClientOptions: blobs =>
         {
-            var connectionString = serviceProvider.GetRequiredService<IConfiguration>().GetConnectionString(RedisConnectionName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{RedisConnectionName} is not configured.");
-            var redisOptions = ConfigurationOptions.Parse(connectionString);
-            // Start (and serve /alive) while Redis is down; the consumer retries until it is back.
-            redisOptions.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(redisOptions);
+            blobs.Retry.MaxRetries = 2;
+            blobs.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
         });
 
         services.AddAriClient(configuration.GetSection(AriOptions.SectionName));
