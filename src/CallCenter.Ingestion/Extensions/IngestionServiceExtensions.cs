@@ -1,7 +1,7 @@
 using CallCenter.Ari;
-using CallCenter.Ingestion.Ari;
+using CallCenter.Ingestion.AriEvents;
 using CallCenter.Ingestion.Bridging;
-using CallCenter.Ingestion.Diagnostics;
+using CallCenter.Ingestion.Telemetry;
 using CallCenter.Ingestion.Health;
 using CallCenter.Ingestion.Streaming;
 

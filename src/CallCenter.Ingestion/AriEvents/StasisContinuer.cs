@@ -2,7 +2,7 @@ using CallCenter.Ari;
 using CallCenter.Ari.Rest;
 using Microsoft.Extensions.Options;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>
 /// Hands channels that entered the call-center application back to the dialplan (POST continue), so

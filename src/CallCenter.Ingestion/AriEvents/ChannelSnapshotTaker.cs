@@ -2,7 +2,7 @@ using CallCenter.Ari;
 using CallCenter.Contracts;
 using Microsoft.Extensions.Options;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>
 /// Asterisk does not queue events for a disconnected application, so after every (re)connect the

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using CallCenter.Ari.Connection;
 
-namespace CallCenter.Ingestion.Diagnostics;
+namespace CallCenter.Ingestion.Telemetry;
 
 /// <summary>The ingestion service's key figures (Meter "CallCenter.Ingestion").</summary>
 public sealed class IngestionMetrics : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CallCenter.Ingestion.Diagnostics;
+namespace CallCenter.Ingestion.Telemetry;
 
 internal static class IngestionTelemetry
 {

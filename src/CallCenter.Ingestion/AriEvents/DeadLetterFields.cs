@@ -2,7 +2,7 @@ using System.Globalization;
 using CallCenter.Ingestion.Streaming;
 using StackExchange.Redis;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>Fields of a dead-letter entry: the frame as received, why it was refused, and when.</summary>
 public static class DeadLetterFields

@@ -8,7 +8,7 @@ namespace CallCenter.Api.Tests;
 
 /// <summary>Interoperability with the reference client: the graphql-ws npm package, run by Node.js.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class GraphqlWsInteropTests(ApiFixture fixture)
+public sealed class GraphQLWsInteropTests(ApiFixture fixture)
 {
     [Fact]
     public async Task The_graphql_ws_client_receives_changes_in_order_and_completes_cleanly()

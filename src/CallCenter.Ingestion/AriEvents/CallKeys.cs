@@ -1,7 +1,7 @@
 using CallCenter.Ari.Events;
 using CallCenter.Ari.Models;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>Which channel an event is about, and so which call (linkedid) it belongs to.</summary>
 public static class CallKeys

@@ -4,7 +4,7 @@ using CallCenter.Ari.Events;
 using CallCenter.Contracts;
 using StackExchange.Redis;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>Turns what the ARI socket yields into stream entries.</summary>
 public sealed class StreamEntryFactory(string connectionId)

@@ -3,11 +3,11 @@ using CallCenter.Ari;
 using CallCenter.Ari.Connection;
 using CallCenter.Ari.Events;
 using CallCenter.Ingestion.Bridging;
-using CallCenter.Ingestion.Diagnostics;
+using CallCenter.Ingestion.Telemetry;
 using CallCenter.Ingestion.Streaming;
 using Microsoft.Extensions.Options;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>
 /// Reads the call-center application's ARI events, in the order Asterisk sent them, into the entry

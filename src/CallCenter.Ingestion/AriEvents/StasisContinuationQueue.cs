@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace CallCenter.Ingestion.Ari;
+namespace CallCenter.Ingestion.AriEvents;
 
 /// <summary>Channels that entered Stasis and wait to be handed back to the dialplan.</summary>
 public sealed class StasisContinuationQueue
