@@ -43,6 +43,13 @@ public sealed class ApiFactory : WebApplicationFactory<CallCenter.Api.Transport.
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // Host settings are visible while Program registers its services (the Aspire client integrations read their
+        // connection strings then); the same values as app configuration still win over appsettings.json afterwards.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_logs is not null)
         {
