@@ -49,11 +49,14 @@ public static class PersistenceServiceExtensions
             settings.DisableHealthChecks = true;
         });
 
-        // Start (and serve /alive) while Redis is down; the consumer retries until it is back.
-        builder.AddRedisClient(RedisConnectionName, configureOptions: redis => redis.AbortOnConnectFail = false);
+        // Starts (and serves /alive) while Redis is down (the integration's default); the consumer retries until it is back.
+        builder.AddRedisClient(RedisConnectionName);
 
-        // Our own loop retries with backoff for as long as it takes; the SDK only smooths over blips.
-        builder.AddBlobServiceClient(BlobsConnectionName, configureClientOptions: blobs =>
+        // With recordings off (a PBX whose recordings are handled elsewhere) the account may not be configured at all,
+        // so /health does not ask for it. Our own loop retries with backoff for as long as it takes; the SDK only
+        // smooths over blips.
+        var recordingsEnabled = configuration.GetValue($"{RecordingOptions.SectionName}:{nameof(RecordingOptions.Enabled)}", true);
+        builder.AddBlobServiceClient(BlobsConnectionName, settings => settings.DisableHealthChecks |= !recordingsEnabled, blobs =>
         {
             blobs.Retry.MaxRetries = 2;
             blobs.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
