@@ -3,7 +3,7 @@ using CallCenter.Api.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApiServices();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 

@@ -16,7 +16,6 @@ public sealed class AriClient
         Bridges = new AriBridgesApi(http);
         Recordings = new AriRecordingsApi(http);
         Applications = new AriApplicationsApi(http);
-        Endpoints = new AriEndpointsApi(http);
     }
 
     public AriAsteriskApi Asterisk { get; }
@@ -24,5 +23,4 @@ public sealed class AriClient
     public AriBridgesApi Bridges { get; }
     public AriRecordingsApi Recordings { get; }
     public AriApplicationsApi Applications { get; }
-    public AriEndpointsApi Endpoints { get; }
 }

@@ -1,3 +1,5 @@
+using CallCenter.Ingestion.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -8,6 +10,3 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.Run();
-
-/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;

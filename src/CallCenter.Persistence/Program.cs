@@ -1,3 +1,5 @@
+using CallCenter.Persistence.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing.Measurement;
 using Microsoft.EntityFrameworkCore;
 

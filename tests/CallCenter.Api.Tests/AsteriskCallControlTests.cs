@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 
 namespace CallCenter.Api.Tests;

@@ -25,7 +25,7 @@ public sealed class CallControlTests(ApiFixture fixture)
         var call = await LiveCalls.StartAsync(fixture, fixture.Seed.Agent1);
         await using (var db = fixture.CreateDbContext())
         {
-            db.CallLegs.Add(new Persistence.Data.CallLeg
+            db.CallLegs.Add(new Data.CallLeg
             {
                 Id = Guid.NewGuid(), CallId = call.Id, ChannelId = "1700000000.42", ChannelName = "PJSIP/trunk-00000001", CreatedAt = call.StartedAt,
             });

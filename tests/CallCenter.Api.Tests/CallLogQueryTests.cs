@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Api.Tests;
 

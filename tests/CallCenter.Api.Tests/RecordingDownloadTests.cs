@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Api.Tests;
 

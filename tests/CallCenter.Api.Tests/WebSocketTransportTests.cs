@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Api.Tests;
 

@@ -56,7 +56,7 @@ public sealed class AppHostEndToEndTests
 
             // A frontend subscribes before the customer calls: it sees the call live, then its end.
             var caller = NewCallerNumber();
-            await using var subscriber = await GraphQlSubscriptionClient.ConnectAsync(root.GetProperty("graphQl").GetProperty("webSocket").GetString()!, token);
+            await using var subscriber = await GraphQLSubscriptionClient.ConnectAsync(root.GetProperty("graphQl").GetProperty("webSocket").GetString()!, token);
             await subscriber.SubscribeAsync("call", CallUpdatedByNumber, new JsonObject { ["filter"] = new JsonObject { ["number"] = caller.TrimStart('+') } });
             await subscriber.SubscribeAsync("live", LiveCallsChanged);
 
@@ -169,7 +169,7 @@ public sealed class AppHostEndToEndTests
             using var endpoints = await appHost.WaitForEndpointsAsync(StartTimeout);
             var root = endpoints.RootElement;
             installationId = JsonNode.Parse(File.ReadAllText(Path.Combine(dataFolder, "secrets.json")))!["installationId"]!.GetValue<string>();
-            await using var subscriber = await GraphQlSubscriptionClient.ConnectAsync(
+            await using var subscriber = await GraphQLSubscriptionClient.ConnectAsync(
                 root.GetProperty("graphQl").GetProperty("webSocket").GetString()!, root.GetProperty("jwt").GetProperty("token").GetString()!);
             await subscriber.SubscribeAsync("call", CallUpdatedByNumber, new JsonObject { ["filter"] = new JsonObject { ["number"] = caller.TrimStart('+') } });
 

@@ -1,6 +1,6 @@
 using CallCenter.Ari.Events;
 using CallCenter.Contracts;
-using CallCenter.Ingestion.Ari;
+using CallCenter.Ingestion.AriEvents;
 using CallCenter.Testing;
 
 namespace CallCenter.Ingestion.Tests;

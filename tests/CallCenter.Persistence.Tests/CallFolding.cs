@@ -1,7 +1,7 @@
 using CallCenter.Ari.Events;
 using CallCenter.Contracts;
 using CallCenter.Persistence.Calls;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Tests;
 

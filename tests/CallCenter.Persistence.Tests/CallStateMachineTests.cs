@@ -1,5 +1,5 @@
 using CallCenter.Persistence.Calls;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Tests;
 

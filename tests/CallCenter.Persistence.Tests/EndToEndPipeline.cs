@@ -1,6 +1,4 @@
-extern alias ingestion;
-
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -21,9 +19,9 @@ internal sealed class EndToEndPipeline(PostgresFixture postgres, RedisFixture re
         BatchSize = 100,
     };
 
-    public async Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings)
+    public async Task<ServiceHost<IngestionOptions>> StartIngestionAsync(WorkerSettings settings)
     {
-        var ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
+        var ingestion = new ServiceHost<IngestionOptions>("ingestion", IngestionSettings.For(
             redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, settings.Stream)).Start();
         var stream = redis.Connection.GetDatabase();
         await Eventually.WaitAsync(

@@ -1,7 +1,6 @@
-extern alias ingestion;
-
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
+using CallCenter.Ingestion;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -24,7 +23,7 @@ public sealed class EndToEndTests(PostgresFixture postgres, RedisFixture redis, 
 
     private Task<WorkerSettings> NewSettingsAsync() => _pipeline.NewSettingsAsync();
 
-    private Task<ServiceHost<ingestion::Program>> StartIngestionAsync(WorkerSettings settings) => _pipeline.StartIngestionAsync(settings);
+    private Task<ServiceHost<IngestionOptions>> StartIngestionAsync(WorkerSettings settings) => _pipeline.StartIngestionAsync(settings);
 
     private static Task<List<Call>> FinishedCallsAsync(string database) => EndToEndPipeline.FinishedCallsAsync(database);
 

@@ -1,5 +1,5 @@
 using CallCenter.Persistence.Consumption;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 using StackExchange.Redis;
 

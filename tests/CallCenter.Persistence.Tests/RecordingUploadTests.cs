@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

@@ -1,3 +1,4 @@
+using CallCenter.Persistence.Extensions;
 using CallCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<WorkerHost> StartAsync(WorkerSettings settings)
+    /// <param name="logs">Also receives the worker's log, for tests about what it logs.</param>
+    public static async Task<WorkerHost> StartAsync(WorkerSettings settings, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -24,13 +26,18 @@ public sealed class WorkerHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings.ToConfiguration());
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new TestRunLoggerProvider(settings.ConsumerName));
+        builder.Logging.AddProvider(new TestRunLoggerProvider($"worker-{settings.ConsumerName}"));
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.AddApplicationServices();
         var host = builder.Build();
         await host.StartAsync();
         // Tests assert on the schema the worker creates; start them once it exists.
-        await host.Services.GetRequiredService<CallCenter.Persistence.Data.DatabaseReadiness>().WaitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        await host.Services.GetRequiredService<DatabaseReadiness>().WaitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return new WorkerHost(host);
     }
 
@@ -41,31 +48,5 @@ public sealed class WorkerHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
-    }
-
-    /// <summary>Writes the worker's log lines into the test run's server log.</summary>
-    private sealed class TestRunLoggerProvider(string name) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger($"worker-{name}", categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string source, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) =>
-                logLevel >= (category.StartsWith("CallCenter", StringComparison.Ordinal) ? LogLevel.Information : LogLevel.Warning);
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    TestRun.Log(source, $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetBaseException().Message)}");
-                }
-            }
-        }
     }
 }

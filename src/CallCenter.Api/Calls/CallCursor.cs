@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Api.Calls;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.Api.Calls;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CallCenter.Api.Security;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Api.Calls;
 

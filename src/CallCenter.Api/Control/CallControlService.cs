@@ -6,7 +6,7 @@ using CallCenter.Api.Telemetry;
 using CallCenter.Ari;
 using CallCenter.Ari.Rest;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

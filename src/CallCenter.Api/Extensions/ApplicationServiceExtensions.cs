@@ -1,38 +1,48 @@
-using Azure.Storage.Blobs;
 using CallCenter.Api.Calls;
 using CallCenter.Api.Control;
 using CallCenter.Api.Live;
 using CallCenter.Api.Options;
 using CallCenter.Api.Recordings;
+using CallCenter.Api.Startup;
 using CallCenter.Ari;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
+using Npgsql;
 
 namespace CallCenter.Api.Extensions;
 
 internal static class ApplicationServiceExtensions
 {
-    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    /// <summary>Connection string names, as the AppHost passes them (ConnectionStrings__callcenterdb, __redis, __blobs).</summary>
+    private const string DatabaseConnectionName = "callcenterdb";
+    private const string RedisConnectionName = "redis";
+    private const string BlobsConnectionName = "blobs";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         builder.AddCallCenterAuthentication();
         builder.AddCallCenterGraphQL();
 
-        builder.Services.AddPooledDbContextFactory<CallCenterDbContext>(options => options
-            .UseNpgsql(RequiredConnectionString(configuration, "callcenterdb"))
+        // Before anything that reads the call log: the API starts once the worker has migrated the schema.
+        builder.Services.AddHostedService<MigratedSchemaWait>();
+        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.Services.AddPooledDbContextFactory<CallCenterDbContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        builder.EnrichNpgsqlDbContext<CallCenterDbContext>(settings =>
+        {
+            // A failed read is answered with an error at once rather than held through retries.
+            settings.DisableRetry = true;
+            // The data source's check already probes the same server.
+            settings.DisableHealthChecks = true;
+        });
         builder.Services.AddSingleton<CallLogReader>();
         builder.Services.AddSingleton<CallStatsReader>();
         builder.Services.AddScoped<CallRelationsLoader>();
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var redis = ConfigurationOptions.Parse(RequiredConnectionString(configuration, "redis"));
-            // Start even while Redis is down; the multiplexer reconnects and re-subscribes by itself.
-            redis.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(redis);
-        });
+        // Starts even while Redis is down; the multiplexer reconnects and re-subscribes by itself.
+        builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddOptions<LiveUpdatesOptions>().Bind(configuration.GetSection(LiveUpdatesOptions.SectionName));
         builder.Services.AddSingleton<CallChangeHub>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CallChangeHub>());
@@ -40,21 +50,12 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<RecordingAccessOptions>().Bind(configuration.GetSection(RecordingAccessOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RecordingLinks>();
-        builder.Services.AddSingleton(_ => new BlobServiceClient(RequiredConnectionString(configuration, "blobs")));
+        builder.AddBlobServiceClient(BlobsConnectionName);
 
         builder.Services.AddAriClient(configuration.GetSection(AriOptions.SectionName));
         builder.Services.AddOptions<CallControlOptions>().Bind(configuration.GetSection(CallControlOptions.SectionName));
         // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
         builder.Services.AddScoped<CallControlService>();
-
-        builder.Services.AddHealthChecks()
-            .AddCheck<Health.PostgresHealthCheck>("postgres")
-            .AddCheck<Health.RedisHealthCheck>("redis");
         return builder;
     }
-
-    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
-        configuration.GetConnectionString(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
 }

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using CallCenter.Api.Options;
 using CallCenter.Api.Telemetry;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CallCenter.Api.Calls;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Api.Recordings;

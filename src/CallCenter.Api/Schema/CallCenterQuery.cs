@@ -4,7 +4,7 @@ using CallCenter.Api.Schema.Enums;
 using CallCenter.Api.Schema.Inputs;
 using CallCenter.Api.Schema.Types;
 using CallCenter.Api.Security;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

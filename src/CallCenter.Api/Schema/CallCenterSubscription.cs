@@ -5,7 +5,7 @@ using CallCenter.Api.Live;
 using CallCenter.Api.Schema.Inputs;
 using CallCenter.Api.Schema.Types;
 using CallCenter.Api.Security;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;

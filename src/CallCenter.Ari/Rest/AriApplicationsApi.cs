@@ -12,12 +12,6 @@ public sealed class AriApplicationsApi
     public Task<AriApplication> GetAsync(string applicationName, CancellationToken cancellationToken = default) =>
         _http.GetAsync("applications/{applicationName}", App(applicationName), AriJsonContext.Default.AriApplication, cancellationToken);
 
-    /// <summary>Subscribes the app to event sources such as "channel:{id}", "bridge:{id}", "endpoint:PJSIP/100", "deviceState:{name}".</summary>
-    public Task<AriApplication> SubscribeAsync(string applicationName, IEnumerable<string> eventSources, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "applications/{applicationName}/subscription",
-            App(applicationName, "/subscription").Add("eventSource", string.Join(',', eventSources)),
-            AriJsonContext.Default.AriApplication, cancellationToken);
-
     private static AriQuery App(string applicationName, string suffix = "") =>
         AriQuery.For($"applications/{AriQuery.Segment(applicationName)}{suffix}");
 }

@@ -12,9 +12,6 @@ public sealed class AriBridgesApi
     public async Task<IReadOnlyList<AriBridge>> ListAsync(CancellationToken cancellationToken = default) =>
         await _http.GetAsync("bridges", AriQuery.For("bridges"), AriJsonContext.Default.ListAriBridge, cancellationToken);
 
-    public Task<AriBridge> GetAsync(string bridgeId, CancellationToken cancellationToken = default) =>
-        _http.GetAsync("bridges/{bridgeId}", Bridge(bridgeId), AriJsonContext.Default.AriBridge, cancellationToken);
-
     /// <summary>Creates a bridge; <paramref name="type"/> is a comma list of mixing, holding, dtmf_events, proxy_media, video_sfu, video_single.</summary>
     public Task<AriBridge> CreateAsync(string type = "mixing", string? bridgeId = null, string? name = null, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "bridges",
@@ -24,14 +21,6 @@ public sealed class AriBridgesApi
     public Task AddChannelAsync(string bridgeId, string channelId, string? role = null, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "bridges/{bridgeId}/addChannel",
             Bridge(bridgeId, "/addChannel").Add("channel", channelId).Add("role", role), cancellationToken);
-
-    public Task RemoveChannelAsync(string bridgeId, string channelId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "bridges/{bridgeId}/removeChannel",
-            Bridge(bridgeId, "/removeChannel").Add("channel", channelId), cancellationToken);
-
-    public Task<AriLiveRecording> RecordAsync(string bridgeId, AriRecordRequest request, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "bridges/{bridgeId}/record", request.AppendTo(Bridge(bridgeId, "/record")),
-            AriJsonContext.Default.AriLiveRecording, cancellationToken);
 
     /// <summary>Destroys the bridge; channels in it are removed but not hung up.</summary>
     public Task DestroyAsync(string bridgeId, CancellationToken cancellationToken = default) =>

@@ -12,9 +12,6 @@ public sealed class AriChannelsApi
     public async Task<IReadOnlyList<AriChannel>> ListAsync(CancellationToken cancellationToken = default) =>
         await _http.GetAsync("channels", AriQuery.For("channels"), AriJsonContext.Default.ListAriChannel, cancellationToken);
 
-    public Task<AriChannel> GetAsync(string channelId, CancellationToken cancellationToken = default) =>
-        _http.GetAsync("channels/{channelId}", Channel(channelId), AriJsonContext.Default.AriChannel, cancellationToken);
-
     public Task<AriChannel> OriginateAsync(AriOriginateRequest request, CancellationToken cancellationToken = default)
     {
         var query = AriQuery.For("channels")
@@ -40,19 +37,12 @@ public sealed class AriChannelsApi
     public Task HangupAsync(string channelId, AriHangupReason? reason = null, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, "channels/{channelId}", Channel(channelId).Add("reason", reason?.ToQueryValue()), cancellationToken);
 
-    public Task AnswerAsync(string channelId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/answer", Channel(channelId, "/answer"), cancellationToken);
-
     /// <summary>Leaves the Stasis app and continues in the dialplan; omitted parts keep the channel's current location.</summary>
     public Task ContinueInDialplanAsync(
         string channelId, string? context = null, string? extension = null, long? priority = null, string? label = null, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "channels/{channelId}/continue",
             Channel(channelId, "/continue").Add("context", context).Add("extension", extension).Add("priority", priority).Add("label", label),
             cancellationToken);
-
-    /// <summary>Redirects the channel to another endpoint, e.g. "PJSIP/agent-102".</summary>
-    public Task RedirectAsync(string channelId, string endpoint, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/redirect", Channel(channelId, "/redirect").Add("endpoint", endpoint), cancellationToken);
 
     public Task HoldAsync(string channelId, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "channels/{channelId}/hold", Channel(channelId, "/hold"), cancellationToken);
@@ -65,41 +55,6 @@ public sealed class AriChannelsApi
 
     public Task UnmuteAsync(string channelId, AriMediaDirection direction = AriMediaDirection.Both, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, "channels/{channelId}/mute", Channel(channelId, "/mute").Add("direction", direction.ToQueryValue()), cancellationToken);
-
-    public Task RingAsync(string channelId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/ring", Channel(channelId, "/ring"), cancellationToken);
-
-    public Task RingStopAsync(string channelId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Delete, "channels/{channelId}/ring", Channel(channelId, "/ring"), cancellationToken);
-
-    /// <summary>Plays media such as "sound:hello-world" or "recording:name".</summary>
-    public Task<AriPlayback> PlayAsync(
-        string channelId, string mediaUri, string? playbackId = null, string? language = null, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/play",
-            Channel(channelId, "/play").Add("media", mediaUri).Add("playbackId", playbackId).Add("lang", language),
-            AriJsonContext.Default.AriPlayback, cancellationToken);
-
-    public Task<AriChannel> SnoopAsync(string channelId, AriSnoopRequest request, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/snoop",
-            Channel(channelId, "/snoop")
-                .Add("spy", request.Spy.ToQueryValue())
-                .Add("whisper", request.Whisper.ToQueryValue())
-                .Add("app", request.App)
-                .Add("appArgs", request.AppArgs)
-                .Add("snoopId", request.SnoopId),
-            AriJsonContext.Default.AriChannel, cancellationToken);
-
-    public Task<AriLiveRecording> RecordAsync(string channelId, AriRecordRequest request, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "channels/{channelId}/record", request.AppendTo(Channel(channelId, "/record")),
-            AriJsonContext.Default.AriLiveRecording, cancellationToken);
-
-    /// <summary>Reads a channel variable or dialplan function, e.g. "CHANNEL(linkedid)".</summary>
-    public async Task<string> GetVariableAsync(string channelId, string variable, CancellationToken cancellationToken = default)
-    {
-        var result = await _http.GetAsync("channels/{channelId}/variable", Channel(channelId, "/variable").Add("variable", variable),
-            AriJsonContext.Default.AriVariable, cancellationToken);
-        return result.Value;
-    }
 
     public Task SetVariableAsync(string channelId, string variable, string? value, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "channels/{channelId}/variable",

@@ -17,17 +17,4 @@ public static class AriGoneExtensions
         }
     }
 
-    /// <summary>Returns null when the resource was gone (404); other errors still throw.</summary>
-    public static async Task<T?> OrNullWhenGoneAsync<T>(this Task<T> call)
-        where T : class
-    {
-        try
-        {
-            return await call;
-        }
-        catch (AriNotFoundException)
-        {
-            return null;
-        }
-    }
 }

@@ -29,22 +29,5 @@ internal static class AriQueryValues
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
     };
 
-    public static string ToQueryValue(this AriSnoopDirection direction) => direction switch
-    {
-        AriSnoopDirection.None => "none",
-        AriSnoopDirection.Both => "both",
-        AriSnoopDirection.In => "in",
-        AriSnoopDirection.Out => "out",
-        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
-    };
-
-    public static string ToQueryValue(this AriRecordingIfExists ifExists) => ifExists switch
-    {
-        AriRecordingIfExists.Fail => "fail",
-        AriRecordingIfExists.Overwrite => "overwrite",
-        AriRecordingIfExists.Append => "append",
-        _ => throw new ArgumentOutOfRangeException(nameof(ifExists), ifExists, null),
-    };
-
     public static long? ToWholeSeconds(this TimeSpan? value) => value is { } span ? (long)Math.Ceiling(span.TotalSeconds) : null;
 }

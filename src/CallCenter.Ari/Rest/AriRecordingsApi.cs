@@ -9,9 +9,6 @@ public sealed class AriRecordingsApi
 
     internal AriRecordingsApi(AriHttp http) => _http = http;
 
-    public async Task<IReadOnlyList<AriStoredRecording>> ListStoredAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetAsync("recordings/stored", AriQuery.For("recordings/stored"), AriJsonContext.Default.ListAriStoredRecording, cancellationToken);
-
     public Task<AriStoredRecording> GetStoredAsync(string recordingName, CancellationToken cancellationToken = default) =>
         _http.GetAsync("recordings/stored/{recordingName}", Stored(recordingName), AriJsonContext.Default.AriStoredRecording, cancellationToken);
 
@@ -37,16 +34,7 @@ public sealed class AriRecordingsApi
     public Task DeleteStoredAsync(string recordingName, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, "recordings/stored/{recordingName}", Stored(recordingName), cancellationToken);
 
-    public Task<AriLiveRecording> GetLiveAsync(string recordingName, CancellationToken cancellationToken = default) =>
-        _http.GetAsync("recordings/live/{recordingName}", Live(recordingName), AriJsonContext.Default.AriLiveRecording, cancellationToken);
-
-    /// <summary>Stops a live recording and stores it.</summary>
-    public Task StopLiveAsync(string recordingName, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, "recordings/live/{recordingName}/stop", Live(recordingName, "/stop"), cancellationToken);
-
     private static AriQuery Stored(string recordingName, string suffix = "") =>
         AriQuery.For($"recordings/stored/{AriQuery.Segment(recordingName)}{suffix}");
 
-    private static AriQuery Live(string recordingName, string suffix = "") =>
-        AriQuery.For($"recordings/live/{AriQuery.Segment(recordingName)}{suffix}");
 }

@@ -1,6 +1,6 @@
 using CallCenter.Ari;
 using CallCenter.Ari.Rest;
-using CallCenter.Ingestion.Diagnostics;
+using CallCenter.Ingestion.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Ingestion.Bridging;

@@ -1,5 +1,5 @@
 using CallCenter.Ari.Events;
-using CallCenter.Ingestion.Ari;
+using CallCenter.Ingestion.AriEvents;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Ingestion.Bridging;

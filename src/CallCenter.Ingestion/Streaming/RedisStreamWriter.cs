@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CallCenter.Contracts;
-using CallCenter.Ingestion.Diagnostics;
+using CallCenter.Ingestion.Telemetry;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Persistence.Recordings;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using CallCenter.Ari.Events;
 using CallCenter.Ari.Models;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Calls;
 

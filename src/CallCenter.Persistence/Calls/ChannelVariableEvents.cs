@@ -1,6 +1,6 @@
 using CallCenter.Ari.Events;
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Calls;
 

@@ -1,5 +1,5 @@
 using CallCenter.Ari.Events;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Calls;
 

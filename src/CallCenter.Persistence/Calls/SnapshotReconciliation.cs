@@ -1,4 +1,4 @@
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 
 namespace CallCenter.Persistence.Calls;
 

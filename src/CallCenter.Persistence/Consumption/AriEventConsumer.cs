@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Persistence.Recordings;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.Extensions.Options;

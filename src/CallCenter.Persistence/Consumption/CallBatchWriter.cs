@@ -2,7 +2,7 @@ using System.Data.Common;
 using CallCenter.Ari.Events;
 using CallCenter.Contracts;
 using CallCenter.Persistence.Calls;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static CallCenter.Persistence.Consumption.UnnestParameters;

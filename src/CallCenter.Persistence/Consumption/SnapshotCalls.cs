@@ -1,6 +1,6 @@
 using CallCenter.Contracts;
 using CallCenter.Persistence.Calls;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using Npgsql;
 
 namespace CallCenter.Persistence.Consumption;

@@ -1,12 +1,10 @@
 using CallCenter.Persistence.Consumption;
-using CallCenter.Persistence.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
 
 namespace CallCenter.Persistence.Health;
 
-/// <summary>Ready when the schema is migrated, Redis is connected and batches commit.</summary>
-internal sealed class PersistenceHealthCheck(DatabaseReadiness readiness, IConnectionMultiplexer redis, ConsumerState consumer) : IHealthCheck
+/// <summary>Ready when the schema is migrated and batches commit. PostgreSQL, Redis and blob storage have checks of their own.</summary>
+internal sealed class PersistenceHealthCheck(DatabaseReadiness readiness, ConsumerState consumer) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,11 +15,6 @@ internal sealed class PersistenceHealthCheck(DatabaseReadiness readiness, IConne
         if (!readiness.IsReady)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("Database migrations not applied yet (database unreachable?)", data: data));
-        }
-
-        if (!redis.IsConnected)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("Redis is not connected", data: data));
         }
 
         return Task.FromResult(consumer.Failure is { } failure

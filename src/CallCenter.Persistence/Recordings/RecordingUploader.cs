@@ -4,7 +4,7 @@ using Azure.Storage;
 using Azure.Storage.Blobs.Models;
 using CallCenter.Ari;
 using CallCenter.Ari.Rest;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Azure;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Persistence.Recordings;
 using CallCenter.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;

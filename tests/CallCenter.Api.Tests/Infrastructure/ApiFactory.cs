@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Api.Tests.Infrastructure;
 
@@ -14,11 +15,14 @@ public sealed class ApiFactory : WebApplicationFactory<CallCenter.Api.Transport.
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly ILoggerProvider? _logs;
 
-    public ApiFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Production")
+    /// <param name="logs">Also receives the API's log, for tests about what it logs.</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Production", ILoggerProvider? logs = null)
     {
         _settings = settings;
         _environment = environment;
+        _logs = logs;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -39,6 +43,17 @@ public sealed class ApiFactory : WebApplicationFactory<CallCenter.Api.Transport.
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // Host settings are visible while Program registers its services (the Aspire client integrations read their
+        // connection strings then); the same values as app configuration still win over appsettings.json afterwards.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
     }
 }

@@ -1,5 +1,5 @@
 using CallCenter.Contracts;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

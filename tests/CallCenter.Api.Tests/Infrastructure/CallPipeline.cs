@@ -1,5 +1,6 @@
-extern alias ingestion;
-
+using CallCenter.Ingestion;
+using CallCenter.Persistence;
+using CallCenter.Persistence.Extensions;
 using CallCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ namespace CallCenter.Api.Tests.Infrastructure;
 public sealed class CallPipeline : IAsyncDisposable
 {
     private IHost? _worker;
-    private ServiceHost<ingestion::Program>? _ingestion;
+    // Every service's Program is a global type; any public type of the ingestion assembly names its entry point.
+    private ServiceHost<IngestionOptions>? _ingestion;
 
     private CallPipeline(ApiFactory api) => Api = api;
 
@@ -59,7 +61,7 @@ public sealed class CallPipeline : IAsyncDisposable
             });
             pipeline.Api.Start();
 
-            pipeline._ingestion = new ServiceHost<ingestion::Program>("ingestion", IngestionSettings.For(
+            pipeline._ingestion = new ServiceHost<IngestionOptions>("ingestion", IngestionSettings.For(
                 fixture.Redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream)).Start();
 
             // The ingestion service writes a snapshot entry once its ARI socket is up: from then on no call is missed.
@@ -94,7 +96,7 @@ public sealed class CallPipeline : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await host.Services.GetRequiredService<CallCenter.Persistence.Data.DatabaseReadiness>().WaitAsync(ready.Token);
+        await host.Services.GetRequiredService<DatabaseReadiness>().WaitAsync(ready.Token);
         return host;
     }
 

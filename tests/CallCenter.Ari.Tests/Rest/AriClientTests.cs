@@ -48,19 +48,18 @@ public sealed class AriClientTests : IAsyncLifetime
     {
         _asterisk.RestResponder = _ => new FakeRestResponse(404, """{"message":"Channel not found"}""");
 
-        var thrown = await Assert.ThrowsAsync<AriNotFoundException>(() => Client.Channels.AnswerAsync("1715000000.99", Token));
+        var thrown = await Assert.ThrowsAsync<AriNotFoundException>(() => Client.Channels.HoldAsync("1715000000.99", Token));
 
         Assert.Equal(HttpStatusCode.NotFound, thrown.StatusCode);
         Assert.Equal("Channel not found", thrown.Message);
-        Assert.Equal("POST channels/{channelId}/answer", thrown.Operation);
-        Assert.Equal("/ari/channels/1715000000.99/answer", LastRequest.Path);
+        Assert.Equal("POST channels/{channelId}/hold", thrown.Operation);
+        Assert.Equal("/ari/channels/1715000000.99/hold", LastRequest.Path);
     }
 
     [Fact]
-    public async Task Gone_helpers_turn_404_into_a_value_but_let_other_errors_through()
+    public async Task Gone_helper_turns_404_into_a_value_but_lets_other_errors_through()
     {
         _asterisk.RestResponder = _ => new FakeRestResponse(404, """{"message":"Channel not found"}""");
-        Assert.Null(await Client.Channels.GetAsync("gone", Token).OrNullWhenGoneAsync());
         Assert.False(await Client.Channels.HangupAsync("gone", cancellationToken: Token).ExceptWhenGoneAsync());
 
         _asterisk.RestResponder = _ => new FakeRestResponse(409, """{"message":"Channel not in a Stasis application"}""");
@@ -129,9 +128,8 @@ public sealed class AriClientTests : IAsyncLifetime
         await channels.UnmuteAsync("c1", AriMediaDirection.Both, Token);
         await channels.UnholdAsync("c1", Token);
         await channels.ContinueInDialplanAsync("c1", "from-internal", "300", 2, cancellationToken: Token);
-        await channels.RedirectAsync("c1", "PJSIP/103", Token);
         await channels.SetVariableAsync("c1", "CDR(userfield)", "vip", Token);
-        await channels.RingAsync("c1", Token);
+        await channels.ContinueInDialplanAsync("c1", "from-trunk", "+998 90/123", cancellationToken: Token);
 
         Assert.Equal(
             [
@@ -140,40 +138,32 @@ public sealed class AriClientTests : IAsyncLifetime
                 "DELETE /ari/channels/c1/mute?direction=both",
                 "DELETE /ari/channels/c1/hold",
                 "POST /ari/channels/c1/continue?context=from-internal&extension=300&priority=2",
-                "POST /ari/channels/c1/redirect?endpoint=PJSIP%2F103",
                 "POST /ari/channels/c1/variable?variable=CDR%28userfield%29&value=vip",
-                "POST /ari/channels/c1/ring",
+                "POST /ari/channels/c1/continue?context=from-trunk&extension=%2B998%2090%2F123",
             ],
             _asterisk.RestRequests.Select(r => $"{r.Method} {r.Path}{r.Query}"));
     }
 
     [Fact]
-    public async Task Bridge_record_and_subscription_calls_return_typed_models()
+    public async Task Bridge_and_application_calls_return_typed_models()
     {
         _asterisk.RestResponder = request => request.Path switch
         {
             "/ari/bridges" => new FakeRestResponse(200, AriSamples.Bridge),
-            "/ari/bridges/b1/record" => new FakeRestResponse(201, """{"name":"call-1","format":"wav","target_uri":"bridge:b1","state":"queued"}"""),
-            "/ari/applications/call-center/subscription" => new FakeRestResponse(200, """{"name":"call-center","channel_ids":["c1"],"bridge_ids":["b1"],"endpoint_ids":[],"device_names":[]}"""),
-            "/ari/channels/c1/variable" => new FakeRestResponse(200, """{"value":"1715000000.11"}"""),
+            "/ari/applications/call-center" => new FakeRestResponse(200, """{"name":"call-center","channel_ids":["c1"],"bridge_ids":["b1"],"endpoint_ids":[],"device_names":[]}"""),
             _ => new FakeRestResponse(204, ""),
         };
 
         var bridge = await Client.Bridges.CreateAsync(bridgeId: "b1", name: "call-1", cancellationToken: Token);
-        await Client.Bridges.AddChannelAsync("b1", "c1", cancellationToken: Token);
-        var recording = await Client.Bridges.RecordAsync("b1", new AriRecordRequest("call-1") { MaxDuration = TimeSpan.FromHours(2), IfExists = AriRecordingIfExists.Overwrite }, Token);
-        var application = await Client.Applications.SubscribeAsync("call-center", ["channel:c1", "bridge:b1"], Token);
-        var linkedId = await Client.Channels.GetVariableAsync("c1", "CHANNEL(linkedid)", Token);
+        await Client.Bridges.AddChannelAsync("b1", "c1", role: "partner", cancellationToken: Token);
+        var application = await Client.Applications.GetAsync("call-center", Token);
 
         Assert.Equal("mixing", bridge.BridgeType);
-        Assert.Equal(("call-1", "queued"), (recording.Name, recording.State));
         Assert.Equal(["c1"], application.ChannelIds);
-        Assert.Equal("1715000000.11", linkedId);
+        Assert.Equal(["b1"], application.BridgeIds);
         var queries = _asterisk.RestRequests.Select(r => r.Query).ToList();
         Assert.Equal("?type=mixing&bridgeId=b1&name=call-1", queries[0]);
-        Assert.Equal("?channel=c1", queries[1]);
-        Assert.Equal("?name=call-1&format=wav&maxDurationSeconds=7200&ifExists=overwrite&beep=false&terminateOn=none", queries[2]);
-        Assert.Equal("?eventSource=channel%3Ac1%2Cbridge%3Ab1", queries[3]);
+        Assert.Equal("?channel=c1&role=partner", queries[1]);
     }
 
     [Fact]
@@ -200,17 +190,14 @@ public sealed class AriClientTests : IAsyncLifetime
         _asterisk.RestResponder = request => request.Path switch
         {
             "/ari/channels" => new FakeRestResponse(200, $"[{AriSamples.CallerChannel},{AriSamples.AgentChannel}]"),
-            "/ari/endpoints" => new FakeRestResponse(200, """[{"technology":"PJSIP","resource":"101","state":"online","channel_ids":["c1"]}]"""),
-            "/ari/recordings/stored" => new FakeRestResponse(200, """[{"name":"call-1","format":"wav"}]"""),
+            "/ari/bridges" => new FakeRestResponse(200, $"[{AriSamples.Bridge}]"),
             _ => new FakeRestResponse(404, """{"message":"nope"}"""),
         };
 
         var channels = await Client.Channels.ListAsync(Token);
-        var endpoints = await Client.Endpoints.ListAsync(Token);
-        var recordings = await Client.Recordings.ListStoredAsync(Token);
+        var bridges = await Client.Bridges.ListAsync(Token);
 
         Assert.Equal(["1715000000.11", "1715000000.12"], channels.Select(c => c.Id));
-        Assert.Equal(("PJSIP", "101", "online"), (endpoints[0].Technology, endpoints[0].Resource, endpoints[0].State));
-        Assert.Equal("call-1", Assert.Single(recordings).Name);
+        Assert.Equal("mixing", Assert.Single(bridges).BridgeType);
     }
 }

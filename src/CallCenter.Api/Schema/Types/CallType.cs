@@ -1,6 +1,6 @@
 using CallCenter.Api.Calls;
 using CallCenter.Api.Schema.Enums;
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

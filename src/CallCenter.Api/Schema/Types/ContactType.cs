@@ -1,4 +1,4 @@
-using CallCenter.Persistence.Data;
+using CallCenter.Data;
 using GraphQL.Types;
 
 namespace CallCenter.Api.Schema.Types;

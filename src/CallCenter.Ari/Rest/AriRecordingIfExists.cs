@@ -1,8 +1,0 @@
-namespace CallCenter.Ari.Rest;
-
-public enum AriRecordingIfExists
-{
-    Fail,
-    Overwrite,
-    Append,
-}

@@ -1,9 +1,0 @@
-namespace CallCenter.Ari.Rest;
-
-public enum AriSnoopDirection
-{
-    None,
-    Both,
-    In,
-    Out,
-}
