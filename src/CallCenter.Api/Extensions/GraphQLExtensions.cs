@@ -4,8 +4,10 @@ using CallCenter.Api.Security;
 using CallCenter.Api.Telemetry;
 using CallCenter.Api.Transport;
 using CallCenter.Api.Transport.WebSockets;
+using CallCenter.Api.Validation;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 
@@ -28,12 +30,8 @@ internal static class GraphQLExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<CallCenterErrorInfoProvider>()
             .AddValidationRule<RoleAuthorizationValidationRule>()
-            .AddComplexityAnalyzer((complexity, services) =>
-            {
-                var limits = services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
+            .AddValidationRule<OperationComplexityRule>()
+            .AddValidationRule<IntrospectionBoundsRule>()
             .ConfigureExecutionOptions(options =>
             {
                 var services = options.RequestServices!;
@@ -52,6 +50,12 @@ internal static class GraphQLExtensions
                 };
             }));
 
+        builder.Services.AddOptions<ComplexityOptions>().Configure<IOptions<GraphQLServerOptions>>((complexity, limits) =>
+        {
+            complexity.MaxDepth = limits.Value.MaxDepth;
+            complexity.MaxComplexity = limits.Value.MaxComplexity;
+        });
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ComplexityOptions>>().Value);
         builder.Services.AddSingleton<ApiTelemetry>();
         builder.Services.AddSingleton<GraphQLRequestExecutor>();
         builder.Services.AddSingleton<GraphQLHttpHandler>();
