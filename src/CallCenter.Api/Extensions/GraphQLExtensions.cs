@@ -3,6 +3,7 @@ using CallCenter.Api.Schema;
 using CallCenter.Api.Security;
 using CallCenter.Api.Telemetry;
 using CallCenter.Api.Transport;
+using CallCenter.Api.Transport.GraphiQL;
 using CallCenter.Api.Transport.WebSockets;
 using CallCenter.Api.Validation;
 using GraphQL;
@@ -67,8 +68,13 @@ internal static class GraphQLExtensions
 
     public static IEndpointConventionBuilder MapCallCenterGraphQL(this WebApplication app)
     {
-        var path = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value.Path;
+        var settings = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
+        if (settings.EnableIde ?? app.Environment.IsDevelopment())
+        {
+            app.MapGet(GraphiQLBundle.PathPrefix + "{**path}", (HttpContext context, string path) => GraphiQLBundle.WriteAssetAsync(context, path));
+        }
+
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
-        return app.Map(path, handler.HandleAsync);
+        return app.Map(settings.Path, handler.HandleAsync);
     }
 }
