@@ -709,6 +709,8 @@ internal sealed class GraphQLWsConnection(
             }
         }
 
+        public void OnFellBehind() => connection.Close(1013, "Subscriber fell behind the committed changes");
+
         public void OnCompleted()
         {
             if (!operation.Cancellation.IsCancellationRequested)
