@@ -3,6 +3,7 @@ using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Contracts;
 using CallCenter.Persistence.Consumption;
 using CallCenter.Persistence.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests;
 
