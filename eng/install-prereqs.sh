@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what CallCenter needs to run and test on a Debian 12 machine, and nothing that is already
-# there: PostgreSQL 15, Redis, sipp (sip-tester), debootstrap; Azurite and the graphql-ws test client
-# from npm into the project-local .tools/ folder; and Asterisk 22 (Debian unstable) in a root
+# there: PostgreSQL 15, Redis, sipp (sip-tester), debootstrap, chromium; Azurite and the reference
+# GraphQL clients the tests run (graphql-ws, graphql-js, graphql-http's audit, graphql-codegen, Apollo
+# Client) from npm into the project-local .tools/ folder; and Asterisk 22 (Debian unstable) in a root
 # filesystem cached outside the repository. Idempotent: quiet when everything is present.
 set -euo pipefail
 
@@ -9,9 +10,19 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${CALLCENTER_CACHE:-$HOME/.cache/callcenter}
 rootfs=${CALLCENTER_ASTERISK_ROOTFS:-$cache/asterisk-rootfs}
 tools=${CALLCENTER_TOOLS:-$repo/.tools}
-azurite_version=3.37.0
-graphql_ws_version=6.4.2
-ws_version=8.23.0
+# Exact versions, each running on Node.js 20 (graphql 17 and graphql-codegen 6+ need Node 22).
+npm_tools=(
+  azurite@3.37.0
+  graphql-ws@6.4.2
+  ws@8.23.0
+  graphql@16.11.0
+  graphql-http@1.23.1
+  @graphql-codegen/cli@5.0.7
+  @graphql-codegen/typescript@4.1.6
+  @graphql-codegen/typescript-operations@4.6.1
+  @apollo/client@4.3.8
+  rxjs@7.8.2
+)
 
 say() { printf '[install-prereqs] %s\n' "$*"; }
 fail() { printf '[install-prereqs] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -28,6 +39,7 @@ command -v sipp >/dev/null || missing+=(sip-tester)
 command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+command -v chromium >/dev/null || missing+=(chromium)  # the GraphiQL browser test (Playwright drives it)
 command -v setpriv >/dev/null || missing+=(util-linux)
 command -v unshare >/dev/null || missing+=(util-linux)
 
@@ -42,14 +54,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- npm tools (project-local) ----------------------------------------------------------------------
-if [ ! -f "$tools/node_modules/azurite/package.json" ] \
-  || [ ! -f "$tools/node_modules/graphql-ws/package.json" ] \
-  || [ ! -f "$tools/node_modules/ws/package.json" ]; then
-  say "installing azurite@$azurite_version, graphql-ws@$graphql_ws_version, ws@$ws_version into $tools (npm)"
+npm_missing=()
+for tool in "${npm_tools[@]}"; do
+  name=${tool%@*} version=${tool##*@}
+  installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$tools/node_modules/$name/package.json" 2>/dev/null || true)
+  [ "$installed" = "$version" ] || npm_missing+=("$tool")
+done
+if [ ${#npm_missing[@]} -gt 0 ]; then
+  say "installing ${npm_missing[*]} into $tools (npm)"
   mkdir -p "$tools"
   [ -f "$tools/package.json" ] || printf '{ "name": "callcenter-tools", "private": true }\n' > "$tools/package.json"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
-    "azurite@$azurite_version" "graphql-ws@$graphql_ws_version" "ws@$ws_version" >/dev/null \
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${npm_tools[@]}" >/dev/null \
     || fail "npm install failed: is the npm registry reachable?"
 fi
 

@@ -170,20 +170,20 @@ public sealed class CallControlEndToEndTests(ApiFixture fixture, AsteriskFixture
         Assert.Equal("CALL_GONE", after.ErrorCode());
     }
 
-    private static async Task MutateAsync(HttpClient http, string token, string mutation, string callId, string arguments = "")
+    internal static async Task MutateAsync(HttpClient http, string token, string mutation, string callId, string arguments = "")
     {
         var response = await http.QueryAsync($"mutation($id: ID!) {{ {mutation}(callId: $id{arguments}) {{ id }} }}", new { id = callId }, token);
         Assert.True(response["errors"] is null, $"{mutation}: {response.ToJsonString()}");
     }
 
-    private static Task<JsonObject> WaitForCallAsync(HttpClient http, string token, string callId, Func<JsonObject, bool> condition, string because) =>
+    internal static Task<JsonObject> WaitForCallAsync(HttpClient http, string token, string callId, Func<JsonObject, bool> condition, string because) =>
         WaitForAsync(async () =>
         {
             var data = await http.DataAsync($"query($id: ID!) {{ call(id: $id) {{ {CallFields} }} }}", new { id = callId }, token);
             return data["call"] is JsonObject call && condition(call) ? call : null;
         }, because);
 
-    private static async Task<JsonObject> WaitForAsync(Func<Task<JsonObject?>> probe, string because)
+    internal static async Task<JsonObject> WaitForAsync(Func<Task<JsonObject?>> probe, string because)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)

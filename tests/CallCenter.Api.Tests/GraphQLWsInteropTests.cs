@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CallCenter.Api.Tests.Infrastructure;
-using CallCenter.LocalServers;
 
 namespace CallCenter.Api.Tests;
 
@@ -68,44 +67,8 @@ public sealed class GraphQLWsInteropTests(ApiFixture fixture)
 
     private Process StartClient(string token, string query, int messages, out ChannelReader<JsonObject> lines, string? variables = null)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Interop", "graphql-ws-client.cjs");
-        var start = new ProcessStartInfo(Prerequisites.Node)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(fixture.Api.WebSocketUri.AbsoluteUri);
-        start.ArgumentList.Add(token);
-        start.ArgumentList.Add(query);
-        start.ArgumentList.Add(messages.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (variables is not null)
-        {
-            start.ArgumentList.Add(variables);
-        }
-
-        start.Environment["NODE_PATH"] = Path.Combine(Prerequisites.ToolsDirectory, "node_modules");
-        var process = Process.Start(start)!;
-        var channel = Channel.CreateUnbounded<JsonObject>();
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is { Length: > 0 } data)
-            {
-                channel.Writer.TryWrite(JsonNode.Parse(data)!.AsObject());
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { Length: > 0 })
-            {
-                TestContext.Current.TestOutputHelper?.WriteLine("node: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        lines = channel.Reader;
-        return process;
+        string[] arguments = [fixture.Api.WebSocketUri.AbsoluteUri, token, query, messages.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        return NodeScript.Start("graphql-ws-client.cjs", variables is null ? arguments : [.. arguments, variables], out lines);
     }
 
     private static async Task<JsonObject> NextAsync(ChannelReader<JsonObject> lines)

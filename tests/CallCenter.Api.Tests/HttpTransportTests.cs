@@ -223,8 +223,9 @@ public sealed class HttpTransportTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("CallCenter GraphQL", html, StringComparison.Ordinal);
+        Assert.Contains("<title>CallCenter GraphiQL</title>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     private HttpRequestMessage Get(string query, string? variables = null)

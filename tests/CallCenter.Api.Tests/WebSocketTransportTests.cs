@@ -176,7 +176,7 @@ public sealed class WebSocketTransportTests(ApiFixture fixture)
         }
 
         var versions = new List<long>();
-        while (versions.Count < statuses.Length)
+        while (versions.Count == 0 || versions[^1] < 6)
         {
             var message = await client.ReceiveAsync();
             Assert.Equal("next", message?["type"]?.GetValue<string>());
@@ -184,9 +184,9 @@ public sealed class WebSocketTransportTests(ApiFixture fixture)
             versions.Add(message!["payload"]!["data"]!["callUpdated"]!["version"]!.GetValue<long>());
         }
 
-        // Each notice is followed by a load, so a burst may show a newer version early, but never out of order.
-        Assert.Equal(versions.Order(), versions);
-        Assert.Equal(6, versions[^1]);
+        // Each committed version once, in order (version 1 too when the hub handled its notice after the subscription began).
+        Assert.Equal(Enumerable.Range((int)versions[0], 7 - (int)versions[0]).Select(v => (long)v), versions);
+        Assert.InRange(versions[0], 1, 2);
 
         await client.SendAsync(new { type = "complete", id = "s1" });
         await LiveCalls.ChangeAsync(fixture, call.Id, c => c.HoldCount++);

@@ -1,4 +1,5 @@
 using CallCenter.Data;
+using CallCenter.Ingestion;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

@@ -200,6 +200,10 @@ public sealed class StreamConsumerTests(PostgresFixture postgres, RedisFixture r
         Assert.All(received, n => Assert.Equal(call.Id, n.CallId));
         Assert.Equal(received.Select(n => n.Version).Order(), received.Select(n => n.Version));
         Assert.Equal(["ringing", "answered", "completed"], received.Select(n => n.Status).Distinct());
+        // Each notice carries the call as its commit left it; the last one is the row as it stays.
+        Assert.All(received, n => Assert.Equal(n.Status, n.State!.Status.ToLowerInvariant()));
+        var last = received[^1].State!;
+        Assert.Equal((call.Status.ToString(), call.TalkSeconds, call.EndedAt), (last.Status, last.TalkSeconds, last.EndedAt));
     }
 
     [Fact]

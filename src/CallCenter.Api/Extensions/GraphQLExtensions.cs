@@ -3,9 +3,12 @@ using CallCenter.Api.Schema;
 using CallCenter.Api.Security;
 using CallCenter.Api.Telemetry;
 using CallCenter.Api.Transport;
+using CallCenter.Api.Transport.GraphiQL;
 using CallCenter.Api.Transport.WebSockets;
+using CallCenter.Api.Validation;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 
@@ -28,12 +31,8 @@ internal static class GraphQLExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<CallCenterErrorInfoProvider>()
             .AddValidationRule<RoleAuthorizationValidationRule>()
-            .AddComplexityAnalyzer((complexity, services) =>
-            {
-                var limits = services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
+            .AddValidationRule<OperationComplexityRule>()
+            .AddValidationRule<IntrospectionBoundsRule>()
             .ConfigureExecutionOptions(options =>
             {
                 var services = options.RequestServices!;
@@ -52,6 +51,12 @@ internal static class GraphQLExtensions
                 };
             }));
 
+        builder.Services.AddOptions<ComplexityOptions>().Configure<IOptions<GraphQLServerOptions>>((complexity, limits) =>
+        {
+            complexity.MaxDepth = limits.Value.MaxDepth;
+            complexity.MaxComplexity = limits.Value.MaxComplexity;
+        });
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ComplexityOptions>>().Value);
         builder.Services.AddSingleton<ApiTelemetry>();
         builder.Services.AddSingleton<GraphQLRequestExecutor>();
         builder.Services.AddSingleton<GraphQLHttpHandler>();
@@ -63,8 +68,13 @@ internal static class GraphQLExtensions
 
     public static IEndpointConventionBuilder MapCallCenterGraphQL(this WebApplication app)
     {
-        var path = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value.Path;
+        var settings = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
+        if (settings.EnableIde ?? app.Environment.IsDevelopment())
+        {
+            app.MapGet(GraphiQLBundle.PathPrefix + "{**path}", (HttpContext context, string path) => GraphiQLBundle.WriteAssetAsync(context, path));
+        }
+
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
-        return app.Map(path, handler.HandleAsync);
+        return app.Map(settings.Path, handler.HandleAsync);
     }
 }

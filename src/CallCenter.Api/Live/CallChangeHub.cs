@@ -12,8 +12,9 @@ using StackExchange.Redis;
 namespace CallCenter.Api.Live;
 
 /// <summary>
-/// Receives the persistence worker's commit notices from Redis pub/sub, loads each changed call once and fans
-/// the result out to every in-process subscriber in notice order.
+/// Receives the persistence worker's commit notices from Redis pub/sub and fans each committed version of a call out
+/// to every in-process subscriber, once and in version order. The call is the state the notice carries (what that
+/// commit wrote), with its agent and contact loaded once; a subscriber whose queue is full is ended, never skipped.
 /// </summary>
 public sealed class CallChangeHub(
     IConnectionMultiplexer redis,
@@ -23,6 +24,7 @@ public sealed class CallChangeHub(
     ILogger<CallChangeHub> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, CallChangeSubscription> _subscribers = new();
+    private readonly VersionGate _versions = new();
     private long _nextId;
 
     public CallChangeSubscription Subscribe()
@@ -98,10 +100,13 @@ public sealed class CallChangeHub(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            call = await db.Calls.AsNoTracking()
-                .Include(c => c.Agent)
-                .Include(c => c.Contact)
-                .FirstOrDefaultAsync(c => c.Id == notice.CallId, cancellationToken);
+            call = notice.State is { } state
+                ? CommittedCall.From(notice, state, await FindAsync<Agent>(db, state.AgentId, cancellationToken), await FindAsync<Contact>(db, state.ContactId, cancellationToken))
+                // A notice without the committed state (an older worker): the row as it is now.
+                : await db.Calls.AsNoTracking()
+                    .Include(c => c.Agent)
+                    .Include(c => c.Contact)
+                    .FirstOrDefaultAsync(c => c.Id == notice.CallId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -109,10 +114,19 @@ public sealed class CallChangeHub(
             Log.CallLoadFailed(logger, notice.CallId, exception);
         }
 
+        if (call is not null && !_versions.TryPass(call.Id, call.Version, !Calls.CallLogReader.IsLive(call)))
+        {
+            return;
+        }
+
         var change = new CallChange(notice, call);
         foreach (var subscriber in _subscribers.Values)
         {
-            subscriber.Channel.Writer.TryWrite(change);
+            subscriber.Offer(change);
         }
     }
+
+    private static async Task<T?> FindAsync<T>(CallCenterDbContext db, Guid? id, CancellationToken cancellationToken)
+        where T : class =>
+        id is { } key ? await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == key, cancellationToken) : null;
 }

@@ -7,27 +7,17 @@ public sealed class CallChangeSubscription : IDisposable
 {
     private readonly Action<CallChangeSubscription> _unsubscribe;
 
-    private int _lagReported;
+    private readonly int _capacity;
+    private readonly Action<CallChangeSubscription> _lagging;
 
     internal CallChangeSubscription(long id, int capacity, Action<CallChangeSubscription> unsubscribe, Action<CallChangeSubscription> lagging)
     {
         Id = id;
         _unsubscribe = unsubscribe;
-        // A slow subscriber loses its oldest changes instead of holding memory or delaying everyone else (reported once).
+        _capacity = capacity;
+        _lagging = lagging;
         Channel = System.Threading.Channels.Channel.CreateBounded<CallChange>(
-            new BoundedChannelOptions(capacity)
-            {
-                FullMode = BoundedChannelFullMode.DropOldest,
-                SingleReader = true,
-                SingleWriter = true,
-            },
-            _ =>
-            {
-                if (Interlocked.Exchange(ref _lagReported, 1) == 0)
-                {
-                    lagging(this);
-                }
-            });
+            new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
     }
 
     public long Id { get; }
@@ -35,6 +25,18 @@ public sealed class CallChangeSubscription : IDisposable
     public ChannelReader<CallChange> Reader => Channel.Reader;
 
     internal Channel<CallChange> Channel { get; }
+
+    /// <summary>
+    /// Queues a change; a subscriber that is <c>capacity</c> changes behind is ended with
+    /// <see cref="SubscriberFellBehindError"/> instead of losing versions silently (or holding everyone's memory).
+    /// </summary>
+    internal void Offer(CallChange change)
+    {
+        if (!Channel.Writer.TryWrite(change) && Channel.Writer.TryComplete(new SubscriberFellBehindError(_capacity)))
+        {
+            _lagging(this);
+        }
+    }
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using CallCenter.Api.Schema.Introspection;
 using GraphQL.Types;
 
 namespace CallCenter.Api.Schema;
@@ -11,5 +12,8 @@ public sealed class CallCenterSchema : GraphQL.Types.Schema
         Mutation = mutation;
         Subscription = subscription;
         Description = "CallCenter: call history, live calls and call control for an Asterisk PBX.";
+        StandardIntrospection.EnableFeatures(this);
     }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType) => StandardIntrospection.Complete(graphType);
 }

@@ -24,7 +24,9 @@ public sealed class CallCenterSubscription : ObjectGraphType
         AddField(new FieldType
         {
             Name = "callUpdated",
-            Description = "Every committed change of a call that matches the filter (and that the user may see), in commit order.",
+            Description = "Each committed version of a call that matches the filter (and that the user may see), once and in version order, with the call as that commit left it. "
+                + "The persistence worker commits events in batches, so a state that began and ended within one commit (a call answered moments after it rang) is not sent on its own. "
+                + "A subscriber that falls too far behind is disconnected (WebSocket close 1013) instead of skipping versions; re-read and subscribe again.",
             Type = typeof(NonNullGraphType<CallType>),
             Arguments = new QueryArguments(new QueryArgument<CallFilterInputType> { Name = "filter" }, new QueryArgument<IdGraphType> { Name = "callId" }),
             Resolver = new FuncFieldResolver<Call>(context => (Call)context.Source!),
@@ -34,7 +36,7 @@ public sealed class CallCenterSubscription : ObjectGraphType
         AddField(new FieldType
         {
             Name = "liveCallsChanged",
-            Description = "Every change that affects liveCalls: apply it to keep a liveCalls result current.",
+            Description = "Each committed change that affects liveCalls, once per version and in version order (the same rules as callUpdated): apply it to keep a liveCalls result current.",
             Type = typeof(NonNullGraphType<LiveCallsChangeType>),
             Resolver = new FuncFieldResolver<LiveCallsChange>(context => (LiveCallsChange)context.Source!),
             StreamResolver = new SourceStreamResolver<object?>(context => new AsyncEnumerableObservable<LiveCallsChange>(token => LiveChanges(context, token))),

@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Ignored a malformed call change notice on {Channel}")]
     public static partial void MalformedNotice(ILogger logger, string channel, Exception? exception);
 
-    [LoggerMessage(8, LogLevel.Warning, "Subscriber {SubscriberId} fell behind; its oldest changes are being dropped")]
+    [LoggerMessage(8, LogLevel.Warning, "Subscriber {SubscriberId} fell behind the committed changes; its subscription is ended (socket closed with 1013)")]
     public static partial void SubscriberLagging(ILogger logger, long subscriberId);
 
     [LoggerMessage(13, LogLevel.Warning, "Could not load call {CallId} after its change notice")]

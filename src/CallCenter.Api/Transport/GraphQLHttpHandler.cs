@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using CallCenter.Api.Options;
 using CallCenter.Api.Telemetry;
-using CallCenter.Api.Transport.Ide;
+using CallCenter.Api.Transport.GraphiQL;
 using CallCenter.Api.Transport.WebSockets;
 using GraphQL;
 using GraphQL.Transport;
@@ -17,7 +17,7 @@ namespace CallCenter.Api.Transport;
 /// <summary>
 /// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/): POST with application/json, GET for
 /// queries, media type negotiation and the status codes the specification prescribes; WebSocket upgrades go to
-/// the graphql-transport-ws handler, browsers asking for HTML get the IDE page.
+/// the graphql-transport-ws handler, browsers asking for HTML get GraphiQL.
 /// </summary>
 public sealed class GraphQLHttpHandler(
     GraphQLRequestExecutor executor,
@@ -51,7 +51,7 @@ public sealed class GraphQLHttpHandler(
         var accept = request.GetTypedHeaders().Accept;
         if (isGet && ResponseMediaTypeNegotiator.AcceptsHtml(accept) && IdeEnabled(settings) && !request.Query.ContainsKey("query"))
         {
-            await IdePage.WriteAsync(context);
+            await GraphiQLBundle.WriteIndexAsync(context);
             return;
         }
 

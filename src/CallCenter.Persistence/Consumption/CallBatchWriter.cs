@@ -146,7 +146,7 @@ internal sealed class CallBatchWriter(
 
             foreach (var call in changed.Values)
             {
-                outcome.Notices.Add(new CallChangeNotice(call.Id, call.Status.ToString().ToLowerInvariant(), call.Version, now));
+                outcome.Notices.Add(CommittedCallState.NoticeOf(call, now));
             }
 
             return outcome;

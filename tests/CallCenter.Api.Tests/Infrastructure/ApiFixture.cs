@@ -1,5 +1,6 @@
 using CallCenter.Contracts;
 using CallCenter.Data;
+using CallCenter.Persistence.Consumption;
 using CallCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -81,9 +82,10 @@ public sealed class ApiFixture : IAsyncLifetime
         new(new DbContextOptionsBuilder<CallCenterDbContext>().UseNpgsql(DatabaseConnectionString).Options);
 
     /// <summary>What the persistence worker does after a commit.</summary>
-    public async Task PublishAsync(Call call)
+    public Task PublishAsync(Call call) => PublishAsync(CommittedCallState.NoticeOf(call, DateTimeOffset.UtcNow));
+
+    public async Task PublishAsync(CallChangeNotice notice)
     {
-        var notice = new CallChangeNotice(call.Id, call.Status.ToString().ToLowerInvariant(), call.Version, DateTimeOffset.UtcNow);
         await Redis.Connection.GetSubscriber().PublishAsync(
             RedisChannel.Literal(CallChangeNotice.DefaultChannel), JsonSerializer.Serialize(notice, ContractsJsonContext.Default.CallChangeNotice));
     }

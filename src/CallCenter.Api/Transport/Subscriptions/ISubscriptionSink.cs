@@ -8,5 +8,8 @@ internal interface ISubscriptionSink
 
     void OnError();
 
+    /// <summary>The stream could not keep up with the changes it must deliver; the subscriber must not miss them silently.</summary>
+    void OnFellBehind();
+
     void OnCompleted();
 }

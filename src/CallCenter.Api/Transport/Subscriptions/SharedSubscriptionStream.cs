@@ -86,7 +86,7 @@ internal sealed class SharedSubscriptionStream(
         }
     }
 
-    public void OnError(Exception error) => End(sink => sink.OnError());
+    public void OnError(Exception error) => End(Live.SubscriberFellBehindError.Is(error) ? sink => sink.OnFellBehind() : sink => sink.OnError());
 
     public void OnCompleted() => End(sink => sink.OnCompleted());
 

@@ -24,6 +24,8 @@ internal sealed class GraphQLWsOperationSink(WebSocketOutbox outbox, GraphQLWsOp
         }
     }
 
+    public void OnFellBehind() => outbox.Close(1013, "Subscriber fell behind the committed changes");
+
     public void OnCompleted()
     {
         if (!operation.Cancellation.IsCancellationRequested)
