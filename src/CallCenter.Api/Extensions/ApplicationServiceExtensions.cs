@@ -47,6 +47,8 @@ internal static class ApplicationServiceExtensions
         // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
         builder.Services.AddScoped<CallControlService>();
 
+        builder.Services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+
         builder.Services.AddHealthChecks()
             .AddCheck<Health.PostgresHealthCheck>("postgres")
             .AddCheck<Health.RedisHealthCheck>("redis");
