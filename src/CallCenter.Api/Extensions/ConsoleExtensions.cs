@@ -1,4 +1,5 @@
 using CallCenter.Api.Options;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -32,9 +33,15 @@ internal static class ConsoleExtensions
             },
         };
         app.UseStaticFiles(files);
-        app.MapGet(PathPrefix, (HttpContext context) => Results.Redirect(PathPrefix + "/" + context.Request.QueryString));
         app.MapGet("/", (HttpContext context) => Results.Redirect(PathPrefix + "/" + context.Request.QueryString));
-        app.MapFallbackToFile(PathPrefix + "/{*path:nonfile}", "index.html", files);
+        // Client routes (and /console itself) get index.html; a missing asset (a path with an extension) stays 404.
+        var index = Path.Combine(root, "index.html");
+        app.MapFallback(PathPrefix + "/{*path:nonfile}", async context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            await context.Response.SendFileAsync(index, context.RequestAborted);
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 }
