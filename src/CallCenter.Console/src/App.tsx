@@ -4,6 +4,8 @@ import { ApiProvider } from './graphql/ApiProvider';
 import { Layout } from './shell/Layout';
 import { SignIn } from './screens/signin/SignIn';
 import { LiveBoard } from './screens/live/LiveBoard';
+import { History } from './screens/history/History';
+import { CallDetail } from './screens/detail/CallDetail';
 
 function Routed() {
   const { session } = useAuth();
@@ -14,6 +16,8 @@ function Routed() {
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/live" replace />} />
           <Route path="live" element={<LiveBoard />} />
+          <Route path="history" element={<History />} />
+          <Route path="calls/:id" element={<CallDetail />} />
           <Route path="*" element={<p role="alert">No such page.</p>} />
         </Route>
       </Routes>

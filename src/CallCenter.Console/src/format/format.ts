@@ -1,6 +1,4 @@
-import type { CallDirection, CallStatus } from '../gql/graphql';
-
-export type HangupSide = 'CALLER' | 'CALLEE' | 'SYSTEM';
+import type { CallDirection, CallStatus, HangupSide } from '../gql/graphql';
 
 /** 75 -> "1:15", 3725 -> "1:02:05"; null or negative -> "–". */
 export function formatDuration(seconds: number | null | undefined): string {
