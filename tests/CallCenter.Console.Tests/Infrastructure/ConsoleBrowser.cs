@@ -42,6 +42,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
                 BaseURL = baseAddress.AbsoluteUri,
                 ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
                 ColorScheme = ColorScheme.Light,
+                // Date inputs and presets are read in the browser's zone: UTC, like the seeded call log.
+                TimezoneId = "UTC",
             });
             context.SetDefaultTimeout(30_000);
             var page = await context.NewPageAsync();
