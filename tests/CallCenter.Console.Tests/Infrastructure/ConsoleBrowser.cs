@@ -35,7 +35,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
                 ExecutablePath = ExecutablePath,
                 Headless = true,
                 // Tests run as root in CI, where Chromium's sandbox cannot start.
-                Args = ["--no-sandbox"],
+                Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { formatDuration } from '../../format/format';
+import { fetchPeaks } from './peaks';
 
-/** Waveforms are decoded from the whole file only up to this size; larger files stream with a plain seek bar. */
+/** The waveform is decoded from one full download only up to this size; larger recordings show a flat line. */
 export const waveformMaxBytes = 8 * 1024 * 1024;
 const speeds = [0.75, 1, 1.25, 1.5, 2];
 
@@ -31,23 +32,31 @@ export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: 
     const audio = audioRef.current;
     const container = waveRef.current;
     if (!audio || !container) return;
-    const small = sizeBytes !== null && sizeBytes !== undefined && sizeBytes <= waveformMaxBytes;
     const styles = getComputedStyle(document.documentElement);
     const wave = WaveSurfer.create({
       container, media: audio, height: 64, dragToSeek: true,
       waveColor: styles.getPropertyValue('--muted').trim() || '#888', progressColor: styles.getPropertyValue('--accent').trim() || '#06c',
     });
-    // Without peaks wavesurfer fetches the whole file to decode it; a flat line and the known duration avoid that.
-    void wave.load(url, small ? undefined : [[0, 0]], small ? undefined : durationSeconds ?? undefined).catch(() => undefined);
-    return () => wave.destroy();
+    // With peaks given wavesurfer fetches nothing and the audio element streams the link (Range); a flat line at first.
+    void wave.load(url, [[0, 0]], durationSeconds ?? undefined).catch(() => undefined);
+    const download = new AbortController();
+    if (sizeBytes !== null && sizeBytes !== undefined && sizeBytes <= waveformMaxBytes) {
+      fetchPeaks(url, 2000, download.signal)
+        .then(({ peaks, duration }) => wave.setOptions({ peaks: [peaks], duration }))
+        .catch(() => undefined); // the flat line stays; playback does not depend on it
+    }
+    return () => {
+      download.abort();
+      wave.destroy();
+    };
   }, [url, sizeBytes, durationSeconds]);
 
   useEffect(() => {
     if (audioRef.current) audioRef.current.playbackRate = speed;
   }, [speed]);
 
-  const audio = audioRef.current;
   const seek = (to: number) => {
+    const audio = audioRef.current;
     if (audio) audio.currentTime = Math.max(0, Math.min(duration || audio.duration || 0, to));
   };
   return (
@@ -60,7 +69,7 @@ export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: 
       <div ref={waveRef} className="waveform" />
       <div className="player-controls">
         <button type="button" onClick={() => seek(time - 10)} aria-label="Back 10 seconds">−10 s</button>
-        <button type="button" onClick={() => (playing ? audio?.pause() : void audio?.play())}>{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" onClick={() => (playing ? audioRef.current?.pause() : void audioRef.current?.play())}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => seek(time + 10)} aria-label="Forward 10 seconds">+10 s</button>
         <label>Position
           <input type="range" min={0} max={Math.max(duration, 0.1)} step={0.1} value={Math.min(time, duration)}
