@@ -25,7 +25,7 @@ export function LiveCallRow({ call, now, longWaitSeconds, controls }: Props) {
       <td className="timer" aria-label={call.answeredAt ? 'Talking for' : 'Waiting for'}>{formatDuration(timerSeconds(call, now))}</td>
       <td>
         <Link to={`/calls/${encodeURIComponent(call.id)}`}>{call.callerName ?? call.callerNumber ?? 'unknown'}</Link>
-        {call.callerName && call.callerNumber && <div className="muted">{call.callerNumber}</div>}
+        {call.callerName && call.callerNumber && call.callerName !== call.callerNumber && <div className="muted">{call.callerNumber}</div>}
       </td>
       <td>{contact ? <>{contact.name ?? contact.phoneNumber}{contact.company && <div className="muted">{contact.company}</div>}</> : <span className="muted">–</span>}</td>
       <td>{call.agent ? `${call.agent.name} (${call.agent.extension})` : call.agentExtension ?? <span className="muted">–</span>}</td>
