@@ -16,7 +16,7 @@ public sealed class LiveBoardTests(ApiFixture fixture, AsteriskFixture asterisk)
     static LiveBoardTests() => SetDefaultExpectTimeout(30_000);
 
     [Fact]
-    public async Task A_call_appears_ringing_turns_answered_and_completes_when_hung_up_from_the_board()
+    public async Task A_call_appears_ringing_turns_answered_is_held_and_completes_when_hung_up_from_the_board()
     {
         await using var pipeline = await CallPipeline.StartAsync(fixture, asterisk);
         await using var browser = await ConsoleBrowser.StartAsync(pipeline.Api.BaseAddress);
@@ -48,6 +48,13 @@ public sealed class LiveBoardTests(ApiFixture fixture, AsteriskFixture asterisk)
         await browser.ScreenshotAsync("live-board");
         var callId = await row.GetAttributeAsync("data-call-id");
         Assert.False(string.IsNullOrEmpty(callId));
+
+        // Hold and unhold the customer from the row: the legs' onHold comes back through the pipeline.
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Hold", Exact = true }).ClickAsync();
+        await Expect(row.GetByText("On hold")).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Unhold" }).ClickAsync();
+        await Expect(row.GetByText("On hold")).ToHaveCountAsync(0);
+        await Expect(row.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
 
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Hang up" }).ClickAsync();
         var ended = page.GetByTestId("ended-table").GetByTestId("live-call").Filter(new LocatorFilterOptions { HasText = caller });
