@@ -43,7 +43,8 @@ export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: 
     if (sizeBytes !== null && sizeBytes !== undefined && sizeBytes <= waveformMaxBytes) {
       fetchPeaks(url, 2000, download.signal)
         .then(({ peaks, duration }) => wave.setOptions({ peaks: [peaks], duration }))
-        .catch(() => undefined); // the flat line stays; playback does not depend on it
+        // The flat line stays; playback does not depend on it.
+        .catch((error: unknown) => { if (!download.signal.aborted) console.warn('waveform not drawn:', error); });
     }
     return () => {
       download.abort();
