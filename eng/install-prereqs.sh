@@ -39,7 +39,8 @@ command -v sipp >/dev/null || missing+=(sip-tester)
 command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-command -v chromium >/dev/null || missing+=(chromium)  # the GraphiQL browser test (Playwright drives it)
+# The GraphiQL and console browser tests drive Debian's Chromium (Playwright downloads no browser).
+command -v chromium >/dev/null || missing+=(chromium)
 command -v setpriv >/dev/null || missing+=(util-linux)
 command -v unshare >/dev/null || missing+=(util-linux)
 

@@ -33,6 +33,12 @@ dotnet test CallCenter.sln -c Release --no-build --nologo \
   --blame-hang-timeout 15m -- RunConfiguration.TestSessionTimeout=3000000
 test_exit=$?
 
+# The console's own unit tests; the API build ran npm ci, so vitest is in its node_modules.
+echo "== console unit tests (vitest)"
+console_junit="$results/console-vitest.xml"
+(cd src/CallCenter.Console && npx --no-install vitest run --reporter=default --reporter=junit --outputFile.junit="$console_junit")
+console_exit=$?
+
 echo "== real servers this run started"
 grep -E "\] ready \(" "$CALLCENTER_TEST_LOG" 2>/dev/null | sed -E 's/^[0-9:.]+ //' | sort | uniq -c || echo "(none)"
 
@@ -61,6 +67,20 @@ for trx in "$results"/*.trx; do
   failed=$((failed + f + other))
   skipped=$((skipped + total - executed))
 done
+if [ -e "$console_junit" ]; then
+  suites=$(grep -o '<testsuites [^>]*>' "$console_junit" | head -1)
+  attr() { echo "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  c_total=$(attr "$suites" tests)
+  c_failed=$(( $(attr "$suites" failures) + $(attr "$suites" errors) ))
+  c_skipped=0
+  while read -r suite; do c_skipped=$((c_skipped + $(attr "$suite" skipped))); done < <(grep -o '<testsuite [^>]*>' "$console_junit")
+  passed=$((passed + c_total - c_failed - c_skipped))
+  failed=$((failed + c_failed))
+  skipped=$((skipped + c_skipped))
+  [ "$console_exit" -ne 0 ] && [ "$c_failed" -eq 0 ] && failed=$((failed + 1))
+elif [ "$console_exit" -ne 0 ]; then
+  failed=$((failed + 1))
+fi
 failed=$((failed + leftover))
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without a failed test (crash, hang, no result file): count it.

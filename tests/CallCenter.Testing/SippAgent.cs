@@ -38,6 +38,14 @@ public sealed class SippAgent : IAsyncDisposable
         return Start(port, ["-sf", scenario], output);
     }
 
+    /// <summary>An agent whose phone rings for <paramref name="ringFor"/> before it answers; it talks until hung up.</summary>
+    public static SippAgent StartAnsweringAfter(int port, TimeSpan ringFor, Action<string, string>? output = null)
+    {
+        var scenario = Path.Combine(TestRun.NewDirectory("sipp-agent-scenario"), "ringing-agent.xml");
+        File.WriteAllText(scenario, SippRingingAgentScenario.Xml(ringFor));
+        return Start(port, ["-sf", scenario], output);
+    }
+
     private static SippAgent Start(int port, string[] scenario, Action<string, string>? output)
     {
         var folder = TestRun.NewDirectory("sipp-agent");

@@ -11,6 +11,7 @@ internal static class EndpointExtensions
         app.UseAuthorization();
         app.MapCallCenterGraphQL();
         app.MapMethods(RecordingLinks.PathPrefix + "{id:guid}", [HttpMethods.Get, HttpMethods.Head], RecordingDownloadEndpoint.HandleAsync);
+        app.MapConsole();
         return app;
     }
 }

@@ -1,0 +1,36 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { ApiProvider } from './graphql/ApiProvider';
+import { Layout } from './shell/Layout';
+import { SignIn } from './screens/signin/SignIn';
+import { LiveBoard } from './screens/live/LiveBoard';
+import { History } from './screens/history/History';
+import { CallDetail } from './screens/detail/CallDetail';
+
+function Routed() {
+  const { session } = useAuth();
+  if (session === null) return <SignIn />;
+  return (
+    <ApiProvider>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/live" replace />} />
+          <Route path="live" element={<LiveBoard />} />
+          <Route path="history" element={<History />} />
+          <Route path="calls/:id" element={<CallDetail />} />
+          <Route path="*" element={<p role="alert">No such page.</p>} />
+        </Route>
+      </Routes>
+    </ApiProvider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+      <AuthProvider>
+        <Routed />
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,136 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": typeof types.LiveCallFieldsFragmentDoc,
+    "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": typeof types.LiveCallsDocument,
+    "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": typeof types.LiveCallsChangedDocument,
+    "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n": typeof types.TodayStatsDocument,
+    "\n  mutation HangupCall($callId: ID!) { hangupCall(callId: $callId) { ...LiveCallFields } }\n": typeof types.HangupCallDocument,
+    "\n  mutation HoldCall($callId: ID!) { holdCall(callId: $callId) { ...LiveCallFields } }\n": typeof types.HoldCallDocument,
+    "\n  mutation UnholdCall($callId: ID!) { unholdCall(callId: $callId) { ...LiveCallFields } }\n": typeof types.UnholdCallDocument,
+    "\n  mutation MuteCall($callId: ID!) { muteCall(callId: $callId) { id } }\n": typeof types.MuteCallDocument,
+    "\n  mutation UnmuteCall($callId: ID!) { unmuteCall(callId: $callId) { id } }\n": typeof types.UnmuteCallDocument,
+    "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": typeof types.TransferCallDocument,
+    "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": typeof types.CallDetailDocument,
+    "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": typeof types.CallDetailUpdatedDocument,
+    "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n": typeof types.HistoryCallFieldsFragmentDoc,
+    "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": typeof types.CallHistoryDocument,
+    "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": typeof types.HistoryCallUpdatedDocument,
+    "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n": typeof types.HistoryAgentsDocument,
+};
+const documents: Documents = {
+    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": types.LiveCallFieldsFragmentDoc,
+    "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": types.LiveCallsDocument,
+    "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": types.LiveCallsChangedDocument,
+    "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n": types.TodayStatsDocument,
+    "\n  mutation HangupCall($callId: ID!) { hangupCall(callId: $callId) { ...LiveCallFields } }\n": types.HangupCallDocument,
+    "\n  mutation HoldCall($callId: ID!) { holdCall(callId: $callId) { ...LiveCallFields } }\n": types.HoldCallDocument,
+    "\n  mutation UnholdCall($callId: ID!) { unholdCall(callId: $callId) { ...LiveCallFields } }\n": types.UnholdCallDocument,
+    "\n  mutation MuteCall($callId: ID!) { muteCall(callId: $callId) { id } }\n": types.MuteCallDocument,
+    "\n  mutation UnmuteCall($callId: ID!) { unmuteCall(callId: $callId) { id } }\n": types.UnmuteCallDocument,
+    "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": types.TransferCallDocument,
+    "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": types.CallDetailDocument,
+    "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": types.CallDetailUpdatedDocument,
+    "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n": types.HistoryCallFieldsFragmentDoc,
+    "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": types.CallHistoryDocument,
+    "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": types.HistoryCallUpdatedDocument,
+    "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n": types.HistoryAgentsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"): (typeof documents)["\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n"): (typeof documents)["\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n"): (typeof documents)["\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HangupCall($callId: ID!) { hangupCall(callId: $callId) { ...LiveCallFields } }\n"): (typeof documents)["\n  mutation HangupCall($callId: ID!) { hangupCall(callId: $callId) { ...LiveCallFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HoldCall($callId: ID!) { holdCall(callId: $callId) { ...LiveCallFields } }\n"): (typeof documents)["\n  mutation HoldCall($callId: ID!) { holdCall(callId: $callId) { ...LiveCallFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnholdCall($callId: ID!) { unholdCall(callId: $callId) { ...LiveCallFields } }\n"): (typeof documents)["\n  mutation UnholdCall($callId: ID!) { unholdCall(callId: $callId) { ...LiveCallFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MuteCall($callId: ID!) { muteCall(callId: $callId) { id } }\n"): (typeof documents)["\n  mutation MuteCall($callId: ID!) { muteCall(callId: $callId) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnmuteCall($callId: ID!) { unmuteCall(callId: $callId) { id } }\n"): (typeof documents)["\n  mutation UnmuteCall($callId: ID!) { unmuteCall(callId: $callId) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n"): (typeof documents)["\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n"): (typeof documents)["\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n"): (typeof documents)["\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n"): (typeof documents)["\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n"): (typeof documents)["\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n"): (typeof documents)["\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n"): (typeof documents)["\n  query HistoryAgents {\n    agents { id name extension }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,52 @@
+import { graphql } from '../gql';
+
+export const LiveCallFieldsFragment = graphql(`
+  fragment LiveCallFields on Call {
+    id
+    direction
+    status
+    isLive
+    callerNumber
+    callerName
+    dialedNumber
+    agentExtension
+    startedAt
+    answeredAt
+    endedAt
+    ringSeconds
+    talkSeconds
+    holdCount
+    version
+    agent { id name extension }
+    contact { id name company phoneNumber }
+    legs { id onHold }
+  }
+`);
+
+export const LiveCallsQuery = graphql(`
+  query LiveCalls {
+    liveCalls { ...LiveCallFields }
+  }
+`);
+
+export const LiveCallsChangedSubscription = graphql(`
+  subscription LiveCallsChanged {
+    liveCallsChanged {
+      callId
+      live
+      call { ...LiveCallFields }
+    }
+  }
+`);
+
+export const TodayStatsQuery = graphql(`
+  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {
+    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {
+      key
+      total
+      answered
+      missed
+      serviceLevel
+    }
+  }
+`);

@@ -1,0 +1,47 @@
+import { graphql } from '../../gql';
+
+export const HistoryCallFieldsFragment = graphql(`
+  fragment HistoryCallFields on Call {
+    id
+    direction
+    status
+    callerNumber
+    callerName
+    dialedNumber
+    agentExtension
+    startedAt
+    answeredAt
+    endedAt
+    ringSeconds
+    talkSeconds
+    durationSeconds
+    hangupBy
+    hangupCauseText
+    version
+    agent { id name extension }
+    contact { id name company }
+    recording { id available }
+  }
+`);
+
+export const CallHistoryQuery = graphql(`
+  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      nodes { ...HistoryCallFields }
+    }
+  }
+`);
+
+export const HistoryCallUpdatedSubscription = graphql(`
+  subscription HistoryCallUpdated($filter: CallFilter) {
+    callUpdated(filter: $filter) { ...HistoryCallFields }
+  }
+`);
+
+export const HistoryAgentsQuery = graphql(`
+  query HistoryAgents {
+    agents { id name extension }
+  }
+`);

@@ -1,0 +1,55 @@
+using System.Net;
+using CallCenter.Api.Tests.Infrastructure;
+
+namespace CallCenter.Console.Tests;
+
+/// <summary>The API serves the built console under /console/: files, index.html for client routes, nothing else.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ConsoleHostingTests(ApiFixture fixture)
+{
+    [Theory]
+    [InlineData("console/")]
+    [InlineData("console")]
+    [InlineData("console/live")]
+    [InlineData("console/calls/3f2b8c1e-0000-0000-0000-000000000001")]
+    public async Task Client_routes_get_the_console_page(string path)
+    {
+        using var response = await fixture.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        Assert.Contains("<div id=\"root\"></div>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hashed_assets_are_served_as_immutable_and_a_missing_file_is_404()
+    {
+        var html = await fixture.Http.GetStringAsync("console/", TestContext.Current.CancellationToken);
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"/(console/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+        using var asset = await fixture.Http.GetAsync(script, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Contains("immutable", asset.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        using var missing = await fixture.Http.GetAsync("console/assets/missing.js", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_root_redirects_to_the_console_keeping_the_query()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Api.BaseAddress };
+        using var root = await http.GetAsync("/?token=abc", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/console/?token=abc", root.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task GraphQL_and_health_are_not_shadowed()
+    {
+        using var health = await fixture.Http.GetAsync("alive", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var graphql = await fixture.Http.PostAsync("graphql", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, graphql.StatusCode);
+    }
+}
