@@ -12,7 +12,7 @@ var installation = Installation.Open(builder, options);
 // Secrets: parameters generated on the first run and kept in .callcenter/secrets.json, never in the repository.
 var postgresPassword = installation.AddSecret("postgres-password");
 var redisPassword = installation.AddSecret("redis-password");
-var storageKey = installation.AddSecret("storage-key", DataFolder.NewStorageKey);
+var storageKey = installation.AddLocalSecret("storage-key", DataFolder.NewStorageKey);
 var ariPassword = installation.AddSecret("ari-password");
 var agentPasswords = installation.AddAgentPasswords();
 var jwtSigningKey = installation.AddSecret("jwt-signing-key", DataFolder.NewKey);

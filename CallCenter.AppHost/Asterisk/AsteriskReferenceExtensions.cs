@@ -15,5 +15,5 @@ internal static class AsteriskReferenceExtensions
 
     /// <summary>One secret parameter per agent extension (1001-1010): the SIP passwords softphones register with.</summary>
     public static IReadOnlyDictionary<string, ParameterResource> AddAgentPasswords(this Setup.Installation installation) =>
-        AsteriskSecrets.AgentExtensions.ToDictionary(extension => extension, extension => installation.AddSecret($"agent-{extension}-sip-password").Resource);
+        AsteriskSecrets.AgentExtensions.ToDictionary(extension => extension, extension => installation.AddLocalSecret($"agent-{extension}-sip-password").Resource);
 }

@@ -6,9 +6,9 @@ namespace CallCenter.AppHost.Containers;
 /// </summary>
 internal static class ContainerImages
 {
-    public const string PostgresImage = "docker.io/library/postgres";
+    public const string PostgresImage = "library/postgres";
     public const string PostgresTag = "15";
-    public const string RedisImage = "docker.io/library/redis";
+    public const string RedisImage = "library/redis";
     public const string RedisTag = "7.0";
     public const string AzuriteImage = "mcr.microsoft.com/azure-storage/azurite";
     public const string AzuriteTag = "3.35.0";
@@ -17,5 +17,5 @@ internal static class ContainerImages
     public const string AsteriskBaseImage = "docker.io/library/debian:sid-slim";
 
     public static IReadOnlyList<string> Required { get; } =
-        [$"{PostgresImage}:{PostgresTag}", $"{RedisImage}:{RedisTag}", $"{AzuriteImage}:{AzuriteTag}", AsteriskBaseImage];
+        [$"docker.io/{PostgresImage}:{PostgresTag}", $"docker.io/{RedisImage}:{RedisTag}", $"{AzuriteImage}:{AzuriteTag}", AsteriskBaseImage];
 }

@@ -3,7 +3,7 @@ using CallCenter.LocalServers;
 namespace CallCenter.AppHost.Setup;
 
 /// <summary>
-/// The AppHost's own switches (--mode, --reset, --demo, --data-dir, --sip-bind). They are taken out of the
+/// The AppHost's own switches (--mode, --reset, --demo, --data-dir, --sip-bind, --any-ports). They are taken out of the
 /// arguments before Aspire sees the rest (--publisher, --output-path, ...), whose command-line configuration
 /// would reject a switch without a value such as --demo.
 /// </summary>
@@ -45,6 +45,7 @@ internal sealed record AppHostOptions
                 "--mode" => options with { Mode = Enum.Parse<InfrastructureChoice>(Value(), ignoreCase: true) },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--sip-bind" => options with { SipBindAddress = Value() },
+                "--any-ports" => options with { PreferWellKnownPorts = false },
                 _ => Keep(options, args[i], rest),
             };
         }

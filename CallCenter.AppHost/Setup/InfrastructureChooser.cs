@@ -17,6 +17,13 @@ internal static class InfrastructureChooser
             return new ContainerInfrastructure(builder, installation);
         }
 
+        if (installation.Options.Mode == InfrastructureChoice.Container)
+        {
+            // Forced: Aspire's own engine choice and image pulls apply.
+            Console.WriteLine("infrastructure: containers (--mode container)");
+            return new ContainerInfrastructure(builder, installation);
+        }
+
         var (engine, reason) = installation.Options.Mode == InfrastructureChoice.Local
             ? (null, "--mode local")
             : ContainerEngine.Find(ContainerImages.Required);
@@ -25,11 +32,6 @@ internal static class InfrastructureChooser
             builder.Configuration[ContainerEngine.RuntimeVariable] = engine;
             Console.WriteLine($"infrastructure: containers ({reason})");
             return new ContainerInfrastructure(builder, installation);
-        }
-
-        if (installation.Options.Mode == InfrastructureChoice.Container)
-        {
-            Fail($"--mode container, but no container engine can run the stack: {reason}.");
         }
 
         Console.WriteLine($"infrastructure: local processes ({reason})");

@@ -55,6 +55,11 @@ internal sealed class Installation
         ? _builder.AddParameter(name, secret: true)
         : _builder.AddParameter(name, () => RunFolder.Secret(name, generate), publishValueAsDefault: false, secret: true);
 
+    /// <summary>A secret only the bundled servers use (agents' SIP passwords, Azurite's key): not a deployment input.</summary>
+    public IResourceBuilder<ParameterResource> AddLocalSecret(string name, Func<string>? generate = null) => IsPublishing
+        ? _builder.AddParameter(name, secret: true).ExcludeFromManifest()
+        : AddSecret(name, generate);
+
     /// <summary>The value of a parameter made by <see cref="AddSecret"/>, for local servers that need it in their own configuration.</summary>
     public string ValueOf(IResourceBuilder<ParameterResource> secret) => RunFolder.Secret(secret.Resource.Name);
 

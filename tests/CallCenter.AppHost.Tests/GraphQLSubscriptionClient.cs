@@ -13,7 +13,7 @@ namespace CallCenter.AppHost.Tests;
 /// connection_init, subscriptions by id. A reader keeps every frame it receives (answering server pings), so
 /// a test can wait for the update it expects while other updates keep arriving.
 /// </summary>
-internal sealed class GraphQlSubscriptionClient : IAsyncDisposable
+internal sealed class GraphQLSubscriptionClient : IAsyncDisposable
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
 
@@ -34,9 +34,9 @@ internal sealed class GraphQlSubscriptionClient : IAsyncDisposable
 
     public Task Closed => _reader ?? Task.CompletedTask;
 
-    public static async Task<GraphQlSubscriptionClient> ConnectAsync(string webSocketUrl, string token)
+    public static async Task<GraphQLSubscriptionClient> ConnectAsync(string webSocketUrl, string token)
     {
-        var client = new GraphQlSubscriptionClient();
+        var client = new GraphQLSubscriptionClient();
         client._socket.Options.AddSubProtocol("graphql-transport-ws");
         using var timeout = new CancellationTokenSource(HandshakeTimeout);
         await client._socket.ConnectAsync(new Uri(webSocketUrl), timeout.Token);
