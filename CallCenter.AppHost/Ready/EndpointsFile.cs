@@ -68,6 +68,19 @@ internal sealed class EndpointsFile(
 
     public void Remove() => File.Delete(path);
 
+    /// <summary>Runs <see cref="RunAsync"/> in the background; a failure is printed, as nothing awaits it.</summary>
+    public async Task RunReportingFailureAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"endpoints.json was not written: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+        }
+    }
+
     private bool IsNotHealthy(IResource resource) =>
         !notifications.TryGetCurrentState(resource.Name, out var current) || current.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
 
@@ -118,7 +131,7 @@ internal static class EndpointsFileExtensions
                 startEvent.Services.GetRequiredService<ResourceNotificationService>());
             var lifetime = startEvent.Services.GetRequiredService<IHostApplicationLifetime>();
             lifetime.ApplicationStopping.Register(file.Remove);
-            _ = Task.Run(() => file.RunAsync(lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+            _ = Task.Run(() => file.RunReportingFailureAsync(lifetime.ApplicationStopping), lifetime.ApplicationStopping);
             return Task.CompletedTask;
         });
     }
