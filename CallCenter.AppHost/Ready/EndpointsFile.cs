@@ -23,7 +23,8 @@ internal sealed class EndpointsFile(
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var stack = model.Resources.Where(IsPartOfTheStack).ToList();
-        var healthy = Task.WhenAll(stack.Select(resource => notifications.WaitForResourceHealthyAsync(resource.Name, stoppingToken)));
+        // A resource that exits or fails to start may be started again from the dashboard: keep waiting, and say so.
+        var healthy = Task.WhenAll(stack.Select(resource => notifications.WaitForResourceHealthyAsync(resource.Name, WaitBehavior.WaitOnResourceUnavailable, stoppingToken)));
         try
         {
             // A stack that takes long says what it waits for, rather than hanging in silence.
