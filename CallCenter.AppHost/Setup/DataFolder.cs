@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CallCenter.AppHost.Setup;
 
@@ -11,6 +12,7 @@ internal sealed class DataFolder
 {
     private readonly string _secretsFile;
     private readonly Dictionary<string, string> _secrets;
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Lock _gate = new();
 
     public DataFolder(string root)
@@ -18,9 +20,7 @@ internal sealed class DataFolder
         Root = root;
         Directory.CreateDirectory(root);
         _secretsFile = Path.Combine(root, "secrets.json");
-        _secrets = File.Exists(_secretsFile)
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(_secretsFile)) ?? []
-            : [];
+        _secrets = File.Exists(_secretsFile) ? Read(_secretsFile) : [];
     }
 
     public string Root { get; }
@@ -41,13 +41,55 @@ internal sealed class DataFolder
             {
                 value = (generate ?? NewPassword)();
                 _secrets[name] = value;
-                File.WriteAllText(_secretsFile, JsonSerializer.Serialize(_secrets, new JsonSerializerOptions { WriteIndented = true }));
-                File.SetUnixFileMode(_secretsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                // Owner-only from the first byte.
+                using var stream = new FileStream(_secretsFile, new FileStreamOptions
+                {
+                    Mode = FileMode.Create,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+                JsonSerializer.Serialize(stream, _secrets, Indented);
             }
 
             return value;
         }
     }
+
+    /// <summary>
+    /// The secrets, by parameter name. A file written by the AppHost before Aspire (camelCase names, the agents'
+    /// passwords nested) is read too, so that an existing installation keeps its data and softphone accounts.
+    /// </summary>
+    private static Dictionary<string, string> Read(string file)
+    {
+        var secrets = new Dictionary<string, string>();
+        foreach (var (name, value) in JsonNode.Parse(File.ReadAllText(file))?.AsObject() ?? [])
+        {
+            if (value is JsonObject agents)
+            {
+                foreach (var (extension, password) in agents)
+                {
+                    secrets[$"agent-{extension}-sip-password"] = password!.GetValue<string>();
+                }
+            }
+            else if (value?.GetValue<string>() is { Length: > 0 })
+            {
+                secrets[PreviousNames.GetValueOrDefault(name, name)] = value!.GetValue<string>();
+            }
+        }
+
+        return secrets;
+    }
+
+    private static readonly Dictionary<string, string> PreviousNames = new()
+    {
+        ["installationId"] = "installation-id",
+        ["postgresPassword"] = "postgres-password",
+        ["redisPassword"] = "redis-password",
+        ["ariPassword"] = "ari-password",
+        ["azuriteAccountKey"] = "storage-key",
+        ["jwtSigningKey"] = "jwt-signing-key",
+        ["recordingLinkSigningKey"] = "recording-link-key",
+    };
 
     /// <summary>Hex: safe in connection strings, Asterisk's configuration and softphone forms.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetHexString(32, lowercase: true);
