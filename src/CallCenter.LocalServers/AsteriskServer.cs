@@ -128,7 +128,7 @@ public sealed class AsteriskServer : LocalServer
 
     protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(30);
 
-    protected override Task PrepareAsync(CancellationToken cancellationToken)
+    public override Task PrepareAsync(CancellationToken cancellationToken)
     {
         if (!UnixSignals.IsRoot)
         {
@@ -140,7 +140,7 @@ public sealed class AsteriskServer : LocalServer
         return Task.CompletedTask;
     }
 
-    protected override LocalProcessSpec CreateSpec() => new(
+    public override LocalProcessSpec CreateSpec() => new(
         Name,
         "unshare",
         [
@@ -155,7 +155,7 @@ public sealed class AsteriskServer : LocalServer
         StopTimeout = TimeSpan.FromSeconds(10),
     };
 
-    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    public override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(AriBaseUrl, "asterisk/info"));
         request.Headers.Authorization = AriAuthorization;
@@ -170,7 +170,7 @@ public sealed class AsteriskServer : LocalServer
         return booted.Contains("fully booted", StringComparison.OrdinalIgnoreCase);
     }
 
-    protected override string Describe() =>
+    public override string Describe() =>
         $"ARI {AriBaseUrl}, SIP udp 127.0.0.1:{SipPort}{(SimulatedProviderPort is { } provider ? $", simulated provider udp 127.0.0.1:{provider}" : "")}, instance {_layout.HostDirectory}";
 
     private static AsteriskInstanceLayout CreateLayout(string instanceName)

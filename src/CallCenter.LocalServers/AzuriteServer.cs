@@ -24,7 +24,7 @@ public sealed class AzuriteServer(string dataDirectory, int blobPort, string acc
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
 
-    protected override LocalProcessSpec CreateSpec() => new(
+    public override LocalProcessSpec CreateSpec() => new(
         Name,
         Prerequisites.Node,
         [
@@ -39,8 +39,8 @@ public sealed class AzuriteServer(string dataDirectory, int blobPort, string acc
         Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{AccountKey}" },
     };
 
-    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) =>
+    public override Task<bool> ProbeAsync(CancellationToken cancellationToken) =>
         Readiness.TcpAcceptsAsync(BlobPort, cancellationToken);
 
-    protected override string Describe() => BlobEndpoint;
+    public override string Describe() => BlobEndpoint;
 }

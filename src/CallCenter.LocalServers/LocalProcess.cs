@@ -11,7 +11,6 @@ namespace CallCenter.LocalServers;
 public sealed class LocalProcess : IAsyncDisposable
 {
     private const int TailLines = 200;
-    private const string SetsidPath = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly Action<string, string> _output;
@@ -33,17 +32,9 @@ public sealed class LocalProcess : IAsyncDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
-    /// <summary>
-    /// Start children in a session of their own (through setsid, which execs in place: the PID stays the
-    /// server's). A terminal's Ctrl+C then reaches only the owner, which stops its children in order
-    /// (the AppHost: services first) instead of every process receiving SIGINT at once.
-    /// </summary>
-    public static bool StartInOwnSession { get; set; }
-
     public static LocalProcess Start(LocalProcessSpec spec, Action<string, string> output)
     {
-        var ownSession = StartInOwnSession && File.Exists(SetsidPath);
-        var startInfo = new ProcessStartInfo(ownSession ? SetsidPath : spec.FileName)
+        var startInfo = new ProcessStartInfo(spec.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,11 +42,6 @@ public sealed class LocalProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
         };
-        if (ownSession)
-        {
-            startInfo.ArgumentList.Add(spec.FileName);
-        }
-
         foreach (var argument in spec.Arguments)
         {
             startInfo.ArgumentList.Add(argument);

@@ -68,15 +68,21 @@ public abstract class LocalServer(string name, string dataDirectory, Action<stri
     /// <summary>Clean-up after the final stop (e.g. removing a per-instance folder).</summary>
     protected virtual ValueTask OnDisposedAsync() => ValueTask.CompletedTask;
 
-    /// <summary>One-time or every-start preparation (initdb, configuration files).</summary>
-    protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// One-time or every-start preparation (initdb, configuration files). Public, with <see cref="CreateSpec"/> and
+    /// <see cref="ProbeAsync"/>, so that a supervisor other than <see cref="StartAsync"/> (the AppHost's DCP) can run
+    /// the same server the same way.
+    /// </summary>
+    public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected virtual Task OnStoppedAsync() => Task.CompletedTask;
 
-    protected abstract LocalProcessSpec CreateSpec();
+    /// <summary>The command that runs the server in the foreground, ending when the server ends (no daemon, no orphan).</summary>
+    public abstract LocalProcessSpec CreateSpec();
 
-    protected abstract Task<bool> ProbeAsync(CancellationToken cancellationToken);
+    /// <summary>True once the server serves requests (not merely accepts connections).</summary>
+    public abstract Task<bool> ProbeAsync(CancellationToken cancellationToken);
 
     /// <summary>Where it listens, for the ready line.</summary>
-    protected abstract string Describe();
+    public abstract string Describe();
 }

@@ -25,10 +25,11 @@ public sealed class PostgresServer(
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username={SuperUser};Password={Password};Database={database}";
 
-    protected override async Task PrepareAsync(CancellationToken cancellationToken)
+    public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
         {
+            RemoveStaleLock();
             return;
         }
 
@@ -55,7 +56,7 @@ public sealed class PostgresServer(
         }
     }
 
-    protected override LocalProcessSpec CreateSpec()
+    public override LocalProcessSpec CreateSpec()
     {
         List<string> command =
         [
@@ -76,7 +77,7 @@ public sealed class PostgresServer(
         return new LocalProcessSpec(Name, full[0], full[1..]) { StopSignal = UnixSignals.SigInt };
     }
 
-    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    public override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         // Accepting TCP is not enough: during recovery PostgreSQL answers "starting up".
         await CommandRunner.RunAsync(
@@ -86,7 +87,27 @@ public sealed class PostgresServer(
         return true;
     }
 
-    protected override string Describe() => $"127.0.0.1:{Port}";
+    public override string Describe() => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// A postmaster killed with SIGKILL leaves postmaster.pid behind. PostgreSQL ignores it when that PID is gone,
+    /// but refuses to start when the PID now belongs to another process; a lock whose PID is no postgres is stale.
+    /// </summary>
+    private void RemoveStaleLock()
+    {
+        var lockFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        if (!File.Exists(lockFile)
+            || !int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        var command = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/comm";
+        if (!File.Exists(command) || File.ReadAllText(command).Trim() != "postgres")
+        {
+            File.Delete(lockFile);
+        }
+    }
 
     private static string[] AsServiceUser(string[] command) => UnixSignals.IsRoot
         ? ["setpriv", $"--reuid={ServiceUser}", $"--regid={ServiceUser}", "--init-groups", "--", .. command]

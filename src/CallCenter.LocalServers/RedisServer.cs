@@ -17,7 +17,7 @@ public sealed class RedisServer(string dataDirectory, int port, Action<string, s
 
     public string? Password { get; } = password;
 
-    protected override LocalProcessSpec CreateSpec()
+    public override LocalProcessSpec CreateSpec()
     {
         List<string> arguments =
         [
@@ -37,7 +37,7 @@ public sealed class RedisServer(string dataDirectory, int port, Action<string, s
         return new LocalProcessSpec(Name, Prerequisites.RedisServer, arguments);
     }
 
-    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    public override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", Port, cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public sealed class RedisServer(string dataDirectory, int port, Action<string, s
             || (Password is not null && await ReadsPongAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 
-    protected override string Describe() => $"127.0.0.1:{Port}";
+    public override string Describe() => $"127.0.0.1:{Port}";
 
     private static async Task<bool> ReadsPongAsync(NetworkStream stream, CancellationToken cancellationToken)
     {

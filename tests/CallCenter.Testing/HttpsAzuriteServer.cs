@@ -28,7 +28,7 @@ public sealed class HttpsAzuriteServer(string dataDirectory, int blobPort, Actio
         ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == _certificate.Thumbprint,
     });
 
-    protected override LocalProcessSpec CreateSpec() => new(
+    public override LocalProcessSpec CreateSpec() => new(
         Name,
         Prerequisites.Node,
         [
@@ -47,9 +47,9 @@ public sealed class HttpsAzuriteServer(string dataDirectory, int blobPort, Actio
         Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AzuriteServer.AccountName}:{AzuriteServer.GenerateAccountKey()}" },
     };
 
-    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) => Readiness.TcpAcceptsAsync(BlobPort, cancellationToken);
+    public override Task<bool> ProbeAsync(CancellationToken cancellationToken) => Readiness.TcpAcceptsAsync(BlobPort, cancellationToken);
 
-    protected override string Describe() => BlobServiceUri.AbsoluteUri;
+    public override string Describe() => BlobServiceUri.AbsoluteUri;
 
     protected override ValueTask OnDisposedAsync()
     {
