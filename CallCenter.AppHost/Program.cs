@@ -54,6 +54,7 @@ var api = builder.AddProject<Projects.CallCenter_Api>("api", launchProfileName: 
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => { url.Url += "/graphql"; url.DisplayText = "GraphQL endpoint and IDE"; })
+    .WithConsoleUrl(jwtSigningKey)
     .WithReference(callcenterdb)
     .WithReference(redis)
     .WithReference(blobs)
@@ -70,6 +71,7 @@ builder.AddDemoCalls(installation, asterisk);
 builder.AddEndpointsFile(
     installation,
     new GraphQLEntry(api, "/graphql", jwtSigningKey),
+    new ConsoleEntry(api, jwtSigningKey),
     new AsteriskEntry(asterisk),
     new ConnectionStringsEntry(callcenterdb, redis, blobs));
 

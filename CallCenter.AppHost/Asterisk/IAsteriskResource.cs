@@ -17,5 +17,8 @@ internal interface IAsteriskResource : IResource
     SipAccess? Sip { get; }
 }
 
-/// <summary>The SIP address of the bundled Asterisk and the agents' accounts (extension → password parameter).</summary>
-internal sealed record SipAccess(string Host, int Port, IReadOnlyDictionary<string, ParameterResource> AgentPasswords);
+/// <summary>
+/// The SIP address of the bundled Asterisk, the agents' accounts (extension → password parameter) and the port of the
+/// simulated provider its trunk leads to (asterisk/README.md, "The simulated provider").
+/// </summary>
+internal sealed record SipAccess(string Host, int Port, IReadOnlyDictionary<string, ParameterResource> AgentPasswords, int ProviderPort);

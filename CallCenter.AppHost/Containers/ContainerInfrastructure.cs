@@ -59,6 +59,8 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
         }
 
         var sipPort = installation.Port(Local.LocalAsteriskExtensions.WellKnownSipPort, alsoUdp: true);
+        // The simulated provider is a second transport inside the container, reached by the trunk on its own loopback.
+        var providerPort = Local.LocalAsteriskExtensions.WellKnownProviderPort;
         var layout = new AsteriskInstanceLayout(Path.Combine(installation.RunFolder.ResourceDirectory(name), "root"), "apphost");
         var settings = new AsteriskInstanceSettings(
             AsteriskContainerResource.AriPort,
@@ -67,8 +69,9 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
         {
             HttpBindAddress = "0.0.0.0",
             SipBindAddress = "0.0.0.0",
+            SimulatedProviderPort = providerPort,
         };
-        var sip = new SipAccess(installation.Options.SipBindAddress, sipPort, agentPasswords);
+        var sip = new SipAccess(installation.Options.SipBindAddress, sipPort, agentPasswords, providerPort);
         var asteriskFolder = Path.Combine(Prerequisites.RepositoryRoot, "asterisk");
         return builder.AddResource(new AsteriskContainerResource(name, ariPassword.Resource, sip))
             .WithImage("callcenter-asterisk", "22")

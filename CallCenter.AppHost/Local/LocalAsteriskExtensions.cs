@@ -27,6 +27,7 @@ internal static class LocalAsteriskExtensions
 {
     public const int WellKnownAriPort = 8088;
     public const int WellKnownSipPort = 5060;
+    public const int WellKnownProviderPort = 5062;
 
     public static IResourceBuilder<LocalAsteriskResource> AddLocalAsterisk(
         this Installation installation,
@@ -38,21 +39,24 @@ internal static class LocalAsteriskExtensions
     {
         var ariPort = installation.Port(WellKnownAriPort);
         var sipPort = installation.Port(WellKnownSipPort, alsoUdp: true);
+        var providerPort = installation.Port(WellKnownProviderPort, alsoUdp: true);
         var secrets = new AsteriskSecrets(
             installation.ValueOf(ariPassword),
             agentPasswords.ToDictionary(agent => agent.Key, agent => installation.RunFolder.Secret(agent.Value.Name)));
         var settings = new AsteriskInstanceSettings(ariPort, sipPort, secrets)
         {
             SipBindAddress = installation.Options.SipBindAddress,
+            SimulatedProviderPort = providerPort,
             TestAgentUri = testAgentPort is { } port ? $"sip:agent@127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" : null,
         };
         // The instance folder (recordings, astdb) stays in the root filesystem between runs.
         var server = new AsteriskServer(InstanceName(installation.RunFolder), settings, LocalServerResourceExtensions.Ignore, keepInstanceDirectory: true);
-        var sip = new SipAccess(installation.Options.SipBindAddress, sipPort, agentPasswords);
+        var sip = new SipAccess(installation.Options.SipBindAddress, sipPort, agentPasswords, providerPort);
         return builder.AddLocalServer(new LocalAsteriskResource(name, server, ariPassword.Resource, sip))
             .WithHttpEndpoint(name: "ari", port: ariPort, targetPort: ariPort, isProxied: false)
             .WithUrlForEndpoint("ari", url => url.Url += "/ari/api-docs/resources.json")
             .WithUrl($"sip:{sip.Host}:{sipPort.ToString(CultureInfo.InvariantCulture)}", "SIP (udp; agents 1001-1010)")
+            .WithUrl($"sip:127.0.0.1:{providerPort.ToString(CultureInfo.InvariantCulture)}", "Simulated SIP provider (the trunk's outside numbers)")
             .WithIconName("Call");
     }
 

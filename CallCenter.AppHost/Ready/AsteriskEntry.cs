@@ -38,6 +38,23 @@ internal sealed class AsteriskEntry(IResourceBuilder<IAsteriskResource> asterisk
                 ["agents"] = agents,
             };
             summary.Add($"SIP          udp {sip.Host}:{sip.Port}  (agents 1001-1010, passwords in endpoints.json sip.agents; 2000 answers)");
+
+            // The trunk's simulated provider: which outside numbers do what (asterisk/README.md).
+            document["provider"] = new JsonObject
+            {
+                ["host"] = "127.0.0.1",
+                ["port"] = sip.ProviderPort,
+                ["transport"] = "udp",
+                ["numbers"] = new JsonObject
+                {
+                    ["answers"] = "any other 5+ digits or +...",
+                    ["ringsOut"] = "5552XXX",
+                    ["busy"] = "5553XXX",
+                    ["unreachable"] = "5554XXX",
+                    ["congested"] = "5555XXX",
+                },
+            };
+            summary.Add($"Provider     udp 127.0.0.1:{sip.ProviderPort}  (simulated trunk: 5552XXX rings out, 5553XXX busy, 5554XXX unreachable, 5555XXX congested, others answer)");
         }
     }
 }
