@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Console.Tests.Infrastructure;
 using CallCenter.Data;
+using CallCenter.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,7 +19,7 @@ public sealed class PlaybackTests(ApiFixture fixture)
     [Fact]
     public async Task The_recording_plays_seeks_with_byte_ranges_and_downloads_whole()
     {
-        var audio = TestAudio.Wav(TimeSpan.FromSeconds(30));
+        var audio = TestAudio.Wav(30);
         var call = await SeedCallWithRecordingAsync(audio, TimeSpan.FromSeconds(30));
         await using var browser = await ConsoleBrowser.StartAsync(fixture.Api.BaseAddress);
         var page = browser.Page;

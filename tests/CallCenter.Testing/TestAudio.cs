@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 
-namespace CallCenter.Persistence.Tests;
+namespace CallCenter.Testing;
 
-internal static class TestAudio
+public static class TestAudio
 {
     /// <summary>A mono 8 kHz 16-bit WAV of a tone, the format MixMonitor writes.</summary>
     public static byte[] Wav(double seconds, double frequency = 440)
