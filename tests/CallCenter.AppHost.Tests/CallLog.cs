@@ -32,7 +32,7 @@ internal sealed class CallLog : IDisposable
 
     /// <summary>The calls from <paramref name="callerNumber"/> in the log now.</summary>
     public async Task<IReadOnlyList<JsonNode>> CallsFromAsync(string callerNumber) =>
-        [.. (await QueryAsync($$"""{ calls(first: 20, filter: { number: "{{callerNumber.TrimStart('+')}}" }) { nodes { id status callerNumber recording { available downloadUrl } } } }"""))["calls"]!["nodes"]!
+        [.. (await QueryAsync($$"""{ calls(first: 20, filter: { number: "{{callerNumber.TrimStart('+')}}" }) { nodes { id status callerNumber agentExtension recording { available downloadUrl } } } }"""))["calls"]!["nodes"]!
             .AsArray().OfType<JsonNode>().Where(node => node["callerNumber"]?.GetValue<string>() == callerNumber)];
 
     /// <summary>Polls until a call from <paramref name="callerNumber"/> matches, or fails saying what was seen.</summary>

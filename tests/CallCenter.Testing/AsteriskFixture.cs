@@ -47,27 +47,8 @@ public sealed class AsteriskFixture : IAsyncLifetime
     /// </summary>
     public async Task<SippSoftphone> RegisterSoftphoneAsync(string extension, TimeSpan ringFor, TimeSpan? hangUpAfter = null, CancellationToken cancellationToken = default)
     {
-        var phone = SippSoftphone.Start(Server.SipPort, extension, Server.AgentPasswords[extension], ringFor, hangUpAfter);
         using var ari = CreateAriClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            using var response = await ari.GetAsync($"endpoints/PJSIP/{extension}", cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "online")
-            {
-                return phone;
-            }
-
-            if (!phone.IsRunning || DateTime.UtcNow > deadline)
-            {
-                var tail = phone.Tail();
-                await phone.DisposeAsync();
-                throw new InvalidOperationException($"Softphone {extension} did not register (ARI: {body}).\n{tail}");
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
+        return await SippSoftphone.RegisterAsync(ari, Server.SipPort, extension, Server.AgentPasswords[extension], ringFor, hangUpAfter, cancellationToken);
     }
 
     /// <summary>An HttpClient for ARI's REST API: base address /ari/ and the generated credentials.</summary>

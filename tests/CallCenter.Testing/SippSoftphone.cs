@@ -69,5 +69,34 @@ public sealed class SippSoftphone : IAsyncDisposable
         return new SippSoftphone(extension, process);
     }
 
+    /// <summary>
+    /// Starts a softphone (see <see cref="Start"/>) and waits until ARI (<paramref name="ari"/>: base address /ari/ with
+    /// credentials) shows the endpoint online, i.e. registered; throws with the phone's output if it is not within 30 s.
+    /// </summary>
+    public static async Task<SippSoftphone> RegisterAsync(
+        HttpClient ari, int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null, CancellationToken cancellationToken = default)
+    {
+        var phone = Start(sipPort, extension, password, ringFor, hangUpAfter);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await ari.GetAsync($"endpoints/PJSIP/{extension}", cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "online")
+            {
+                return phone;
+            }
+
+            if (!phone.IsRunning || DateTime.UtcNow > deadline)
+            {
+                var tail = phone.Tail();
+                await phone.DisposeAsync();
+                throw new InvalidOperationException($"Softphone {extension} did not register (ARI: {body}).\n{tail}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
