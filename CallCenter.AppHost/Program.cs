@@ -2,6 +2,7 @@ using CallCenter.AppHost.Asterisk;
 using CallCenter.AppHost.Demo;
 using CallCenter.AppHost.Ready;
 using CallCenter.AppHost.Setup;
+using CallCenter.AppHost.Stopping;
 
 var options = AppHostOptions.Parse(args);
 var builder = DistributedApplication.CreateBuilder([.. options.AspireArguments]);
@@ -74,5 +75,8 @@ builder.AddEndpointsFile(
     new ConsoleEntry(api, jwtSigningKey),
     new AsteriskEntry(asterisk),
     new ConnectionStringsEntry(callcenterdb, redis, blobs));
+
+// Ctrl+C or SIGTERM: each service gets SIGTERM itself, not only its `dotnet run` wrapper.
+builder.ForwardStopToServices();
 
 builder.Build().Run();
