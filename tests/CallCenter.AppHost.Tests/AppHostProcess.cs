@@ -107,8 +107,20 @@ internal sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The SIGINT disposition this process started with: default, as in a terminal.</summary>
-    public bool IgnoresSigInt => (ulong.Parse(File.ReadLines($"/proc/{Id}/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))[7..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0;
+    /// <summary>
+    /// Whether the AppHost ignores SIGINT (in a terminal it does not). Read once perl has exec'd dotnet: until then the
+    /// process is perl, still with the disposition it inherited (ignored when the tests run from a background job).
+    /// </summary>
+    public async Task<bool> IgnoresSigIntAsync()
+    {
+        for (var waited = TimeSpan.Zero; File.ReadAllText($"/proc/{Id}/comm").Trim() == "perl"; waited += TimeSpan.FromMilliseconds(50))
+        {
+            Assert.True(waited < TimeSpan.FromSeconds(30), "perl did not exec the AppHost within 30 s");
+            await Task.Delay(50);
+        }
+
+        return (ulong.Parse(File.ReadLines($"/proc/{Id}/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))[7..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0;
+    }
 
     /// <summary>Sends <paramref name="signal"/> and waits for the AppHost to exit; returns its exit code.</summary>
     public async Task<int> StopAsync(int signal, TimeSpan timeout)

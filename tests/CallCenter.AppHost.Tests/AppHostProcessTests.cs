@@ -72,7 +72,7 @@ public sealed class AppHostProcessTests
         try
         {
             await using var host = AppHostProcess.Start(data);
-            Assert.False(host.IgnoresSigInt, "the AppHost must start with SIGINT at its default action, as in a terminal");
+            Assert.False(await host.IgnoresSigIntAsync(), "the AppHost must start with SIGINT at its default action, as in a terminal");
             var stack = await WaitForStackProcessAsync(host, "postgres");
 
             Assert.Equal(0, await host.StopAsync(UnixSignals.SigInt, StopTimeout));
