@@ -87,5 +87,7 @@ if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+# Name what failed next to the count: CI keeps only the tail of this output.
+python3 eng/failed-tests.py "$results" || true
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
