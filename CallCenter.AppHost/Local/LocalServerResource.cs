@@ -51,9 +51,9 @@ internal static class LocalServerResourceExtensions
         {
             try
             {
-                return await server.ProbeAsync(cancellationToken).ConfigureAwait(false)
+                return await Readiness.ProbeOnceAsync(server.ProbeAsync, cancellationToken).ConfigureAwait(false)
                     ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy("not ready yet");
+                    : HealthCheckResult.Unhealthy($"{server.Name} does not answer yet");
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

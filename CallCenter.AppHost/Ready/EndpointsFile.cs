@@ -85,9 +85,19 @@ internal sealed class EndpointsFile(
     private bool IsNotHealthy(IResource resource) =>
         !notifications.TryGetCurrentState(resource.Name, out var current) || current.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
 
-    private string DescribeState(IResource resource) => notifications.TryGetCurrentState(resource.Name, out var current)
-        ? $"{resource.Name} ({current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"})"
-        : $"{resource.Name} (not seen)";
+    private string DescribeState(IResource resource)
+    {
+        if (!notifications.TryGetCurrentState(resource.Name, out var current))
+        {
+            return $"{resource.Name} (not seen)";
+        }
+
+        // Why it is unhealthy, when a check says so: "redis does not answer yet" or the probe's error.
+        var reason = current.Snapshot.HealthReports.FirstOrDefault(report => report.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy) is { } report
+            ? $": {report.Description ?? report.ExceptionText?.Split('\n')[0] ?? "no reason given"}"
+            : "";
+        return $"{resource.Name} ({current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"}{reason})";
+    }
 
     private static bool IsPartOfTheStack(IResource resource) =>
         resource is ProjectResource or LocalServerResource or ContainerResource or IResourceWithConnectionString

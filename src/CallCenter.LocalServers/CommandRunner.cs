@@ -21,7 +21,17 @@ public static class CommandRunner
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A probe given up on (its time ran out) must not leave its command running.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         var output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {

@@ -5,6 +5,27 @@ namespace CallCenter.LocalServers;
 /// <summary>Polls until a server answers, failing early (with its last output) when the process dies.</summary>
 public static class Readiness
 {
+    /// <summary>
+    /// One probe's limit: a server that accepted the connection but never answers (busy starting) must not hold the
+    /// wait, or a health check, for good.
+    /// </summary>
+    public static readonly TimeSpan ProbeAttemptTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs one probe within <see cref="ProbeAttemptTimeout"/>; a probe that takes longer counts as not ready.</summary>
+    public static async Task<bool> ProbeOnceAsync(Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(ProbeAttemptTimeout);
+        try
+        {
+            return await probe(attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     public static async Task WaitAsync(
         LocalProcess process,
         Func<CancellationToken, Task<bool>> probe,
@@ -23,7 +44,7 @@ public static class Readiness
 
             try
             {
-                if (await probe(deadline.Token).ConfigureAwait(false))
+                if (await ProbeOnceAsync(probe, deadline.Token).ConfigureAwait(false))
                 {
                     return;
                 }

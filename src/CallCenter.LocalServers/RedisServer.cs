@@ -44,19 +44,41 @@ public sealed class RedisServer(string dataDirectory, int port, Action<string, s
         var stream = client.GetStream();
         var command = Password is null ? "PING\r\n" : $"AUTH {Password}\r\nPING\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(command), cancellationToken).ConfigureAwait(false);
-        var buffer = new byte[256];
-        var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        // While loading the append-only file Redis answers -LOADING.
-        return Encoding.ASCII.GetString(buffer, 0, read).Contains("+PONG", StringComparison.Ordinal)
-            || (Password is not null && await ReadsPongAsync(stream, cancellationToken).ConfigureAwait(false));
+
+        // Every reply is one line. Both must be read: while loading the append-only file Redis answers -LOADING to
+        // AUTH and PING alike, and a probe that waited for a third line would wait forever.
+        var replies = await ReadLinesAsync(stream, Password is null ? 1 : 2, cancellationToken).ConfigureAwait(false);
+        return replies.Count > 0 && replies[^1].StartsWith("+PONG", StringComparison.Ordinal);
     }
 
     public override string Describe() => $"127.0.0.1:{Port}";
 
-    private static async Task<bool> ReadsPongAsync(NetworkStream stream, CancellationToken cancellationToken)
+    private static async Task<List<string>> ReadLinesAsync(NetworkStream stream, int count, CancellationToken cancellationToken)
     {
+        var received = new StringBuilder();
         var buffer = new byte[256];
-        var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Encoding.ASCII.GetString(buffer, 0, read).Contains("+PONG", StringComparison.Ordinal);
+        while (CountLines(received) < count)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return [.. received.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    private static int CountLines(StringBuilder text)
+    {
+        var lines = 0;
+        for (var i = 1; i < text.Length; i++)
+        {
+            lines += text[i - 1] == '\r' && text[i] == '\n' ? 1 : 0;
+        }
+
+        return lines;
     }
 }
