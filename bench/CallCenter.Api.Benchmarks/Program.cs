@@ -17,6 +17,9 @@ var settings = FanOutSettings.Parse(args);
 var stride = settings.LastVersion + 1;
 var received = new long[settings.Subscribers * stride];
 var unexpected = 0;
+// Per subscriber: the last version received, and how often a version came again or out of order (both must stay 0).
+var lastSeen = new long[settings.Subscribers];
+var repeated = 0;
 var sockets = new ClientWebSocket[settings.Subscribers];
 var readers = new Task[settings.Subscribers];
 var subscribe = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new JsonObject
@@ -65,6 +68,9 @@ await using var update = new NpgsqlCommand("UPDATE calls SET version = $1 WHERE 
 update.Parameters.Add(new NpgsqlParameter<long> { TypedValue = 0 });
 update.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = settings.CallId });
 await update.PrepareAsync();
+// Each notice carries the state its commit wrote, as the worker's do: the API then passes every version on,
+// instead of reading the row (already at a newer version) and letting only the newest through.
+var state = await CommittedCallRow.ReadAsync(dataSource, settings.CallId);
 await using var redis = await ConnectionMultiplexer.ConnectAsync(settings.Redis);
 var publisher = redis.GetSubscriber();
 var channel = RedisChannel.Literal(CallChangeNotice.DefaultChannel);
@@ -103,7 +109,7 @@ for (var version = 2; version <= settings.LastVersion; version++)
     ((NpgsqlParameter<long>)update.Parameters[0]).TypedValue = version;
     await update.ExecuteNonQueryAsync();
     committed[version] = Stopwatch.GetTimestamp();
-    var notice = new CallChangeNotice(settings.CallId, "ringing", version, DateTimeOffset.UtcNow);
+    var notice = new CallChangeNotice(settings.CallId, "ringing", version, DateTimeOffset.UtcNow) { State = state with { UpdatedAt = DateTimeOffset.UtcNow } };
     await publisher.PublishAsync(channel, JsonSerializer.Serialize(notice, ContractsJsonContext.Default.CallChangeNotice));
 }
 
@@ -158,6 +164,8 @@ var result = new JsonObject
     ["delivered"] = latencies.Count,
     ["expected"] = settings.Subscribers * settings.Changes,
     ["unexpected"] = Volatile.Read(ref unexpected),
+    ["repeatedOrOutOfOrder"] = Volatile.Read(ref repeated),
+    ["endedWithFinalVersion"] = lastSeen.Count(version => version == settings.LastVersion),
     ["p50"] = Percentile(latencies, 0.50),
     ["p95"] = Percentile(latencies, 0.95),
     ["p99"] = Percentile(latencies, 0.99),
@@ -243,7 +251,12 @@ async Task ReadAsync(ClientWebSocket socket, int index)
             continue;
         }
 
-        // A lagging hub answers several notices with the same (newest) row: the first copy is the delivery.
+        if (version <= lastSeen[index])
+        {
+            Interlocked.Increment(ref repeated);
+        }
+
+        lastSeen[index] = Math.Max(lastSeen[index], version);
         if (version > 1 && version <= settings.LastVersion && received[(index * stride) + version] == 0)
         {
             received[(index * stride) + version] = Stopwatch.GetTimestamp();

@@ -24,7 +24,8 @@ Console.WriteLine();
 Console.WriteLine("| offered events/s | delivered events/s | dropped | receive→stream p50 / p99 / max (ms) | service RSS peak (MB) | CPU µs per event: service / Redis / load generator |");
 Console.WriteLine("| ---: | ---: | ---: | --- | ---: | --- |");
 
-using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+// Admin mode: the stall monitor reads CONFIG and LATENCY, which StackExchange.Redis 3 refuses without it.
+using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
 var database = connection.GetDatabase();
 await RedisStalls.StartAsync(database);
 var redisPid = int.Parse(((string)(await database.ExecuteAsync("INFO", "server"))!).Split('\n').First(l => l.StartsWith("process_id:", StringComparison.Ordinal))["process_id:".Length..].Trim(), CultureInfo.InvariantCulture);

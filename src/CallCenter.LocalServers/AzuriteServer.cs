@@ -24,19 +24,23 @@ public sealed class AzuriteServer(string dataDirectory, int blobPort, string acc
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
 
-    public override LocalProcessSpec CreateSpec() => new(
-        Name,
+    public override LocalProcessSpec CreateSpec() => BlobServiceSpec(Name, BlobPort, DataDirectory, AccountKey);
+
+    /// <summary>Azurite's blob service on 127.0.0.1 for the account <see cref="AccountName"/>, plus <paramref name="options"/> (TLS, OAuth).</summary>
+    public static LocalProcessSpec BlobServiceSpec(string name, int blobPort, string dataDirectory, string accountKey, params string[] options) => new(
+        name,
         Prerequisites.Node,
         [
             Prerequisites.AzuriteBlobScript,
             "--blobHost", "127.0.0.1",
-            "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
-            "--location", DataDirectory,
+            "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
+            "--location", dataDirectory,
+            .. options,
             "--skipApiVersionCheck",
             "--silent",
         ])
     {
-        Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{AccountKey}" },
+        Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{accountKey}" },
     };
 
     public override Task<bool> ProbeAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -28,24 +27,15 @@ public sealed class HttpsAzuriteServer(string dataDirectory, int blobPort, Actio
         ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == _certificate.Thumbprint,
     });
 
-    public override LocalProcessSpec CreateSpec() => new(
+    // No shared key is used here, but Azurite needs an account; the key is throwaway.
+    public override LocalProcessSpec CreateSpec() => AzuriteServer.BlobServiceSpec(
         Name,
-        Prerequisites.Node,
-        [
-            Prerequisites.AzuriteBlobScript,
-            "--blobHost", "127.0.0.1",
-            "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
-            "--location", DataDirectory,
-            "--cert", Path.Combine(DataDirectory, "cert.pem"),
-            "--key", Path.Combine(DataDirectory, "key.pem"),
-            "--oauth", "basic",
-            "--skipApiVersionCheck",
-            "--silent",
-        ])
-    {
-        // No shared key is used here, but Azurite needs an account; the key is throwaway.
-        Environment = new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AzuriteServer.AccountName}:{AzuriteServer.GenerateAccountKey()}" },
-    };
+        BlobPort,
+        DataDirectory,
+        AzuriteServer.GenerateAccountKey(),
+        "--cert", Path.Combine(DataDirectory, "cert.pem"),
+        "--key", Path.Combine(DataDirectory, "key.pem"),
+        "--oauth", "basic");
 
     public override Task<bool> ProbeAsync(CancellationToken cancellationToken) => Readiness.TcpAcceptsAsync(BlobPort, cancellationToken);
 

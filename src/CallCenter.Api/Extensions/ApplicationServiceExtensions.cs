@@ -46,6 +46,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<LiveUpdatesOptions>().Bind(configuration.GetSection(LiveUpdatesOptions.SectionName));
         builder.Services.AddSingleton<CallChangeHub>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CallChangeHub>());
+        builder.Services.AddHealthChecks().AddCheck<LiveUpdatesHealthCheck>("live-updates");
 
         builder.Services.AddOptions<RecordingAccessOptions>().Bind(configuration.GetSection(RecordingAccessOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);

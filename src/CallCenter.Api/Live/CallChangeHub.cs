@@ -25,7 +25,14 @@ public sealed class CallChangeHub(
 {
     private readonly ConcurrentDictionary<long, CallChangeSubscription> _subscribers = new();
     private readonly VersionGate _versions = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
+
+    /// <summary>
+    /// Completes once the hub is subscribed to the notice channel. Redis pub/sub keeps nothing for absent subscribers,
+    /// so notices published before that are not seen; readiness (/health) waits for it.
+    /// </summary>
+    public Task Listening => _listening.Task;
 
     public CallChangeSubscription Subscribe()
     {
@@ -45,6 +52,7 @@ public sealed class CallChangeHub(
         var channelName = options.Value.Channel;
         var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(channelName));
         Log.ListeningForNotices(logger, channelName);
+        _listening.TrySetResult();
         try
         {
             // The queue hands messages over one at a time, in publication order.

@@ -45,6 +45,10 @@ public sealed class ApiFixture : IAsyncLifetime
         Api = new ApiFactory(Settings());
         Api.Start();
         Http = Api.CreateHttpClient();
+
+        // Tests publish notices at once; Redis keeps none for a hub that has not subscribed yet.
+        await ((CallCenter.Api.Live.CallChangeHub)Api.Services.GetService(typeof(CallCenter.Api.Live.CallChangeHub))!).Listening
+            .WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Configuration for an API instance over this fixture's servers; <paramref name="overrides"/> win.</summary>
