@@ -153,7 +153,8 @@ for (var i = 0; i < settings.Subscribers; i++)
 
 latencies.Sort();
 current.Sort();
-double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+// No figure (null in the JSON) when nothing arrived, e.g. on an overloaded machine.
+double? Percentile(List<double> sorted, double p) => sorted.Count == 0 ? null : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 GC.Collect();
 var result = new JsonObject
 {
@@ -169,12 +170,12 @@ var result = new JsonObject
     ["p50"] = Percentile(latencies, 0.50),
     ["p95"] = Percentile(latencies, 0.95),
     ["p99"] = Percentile(latencies, 0.99),
-    ["max"] = latencies.Count == 0 ? double.NaN : latencies[^1],
+    ["max"] = latencies.Count == 0 ? null : latencies[^1],
     ["current"] = current.Count,
     ["currentP50"] = Percentile(current, 0.50),
     ["currentP95"] = Percentile(current, 0.95),
     ["currentP99"] = Percentile(current, 0.99),
-    ["currentMax"] = current.Count == 0 ? double.NaN : current[^1],
+    ["currentMax"] = current.Count == 0 ? null : current[^1],
     ["generatorCpuSeconds"] = generatorCpu,
     ["generatorWorkingSetMiB"] = Process.GetCurrentProcess().WorkingSet64 / 1048576,
 };

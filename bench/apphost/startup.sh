@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Measures the AppHost the way a user runs it: `dotnet run --project CallCenter.AppHost` (build check included)
 # until the "CallCenter is running" summary, then SIGTERM until the command has exited and every process it
-# started is gone. Usage: bench/apphost/startup.sh [repo root] [runs]; the first run starts on fresh data.
+# started is gone. Usage: bench/apphost/startup.sh [repo root] [runs] [configuration]; the first run starts on fresh
+# data. The configuration defaults to dotnet run's (Debug); pass Release to reuse the test build.
 set -uo pipefail
 repo=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
 runs=${2:-2}
+configuration=${3:-Debug}
 log=$(mktemp -d)
 now() { date +%s.%N; }
 descendants() {
@@ -25,7 +27,7 @@ for run in $(seq 1 "$runs"); do
   start=$(now)
   # perl restores SIGINT/SIGTERM's default action in case this script inherited them ignored.
   perl -e '$SIG{INT}="DEFAULT"; $SIG{TERM}="DEFAULT"; exec @ARGV' \
-    dotnet run --project "$repo/CallCenter.AppHost" > "$log/run$run.log" 2>&1 &
+    dotnet run -c "$configuration" --project "$repo/CallCenter.AppHost" > "$log/run$run.log" 2>&1 &
   pid=$!
   ready=""
   while kill -0 "$pid" 2>/dev/null; do

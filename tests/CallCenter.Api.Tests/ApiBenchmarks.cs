@@ -283,7 +283,7 @@ public sealed class ApiBenchmarks(ApiFixture fixture)
             var result = System.Text.Json.Nodes.JsonNode.Parse((await LineAsync("result "))["result ".Length..])!;
             await process.WaitForExitAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
-            double Number(string name) => result[name]!.GetValue<double>();
+            double Number(string name) => result[name]?.GetValue<double>() ?? double.NaN;
             Report(string.Create(CultureInfo.InvariantCulture,
                 $"fan-out (out-of-process load generator): {Number("subscribers")} subscribers, {Number("changes")} changes in {Number("publishSeconds"):F1} s after {Number("warmUp")} warm-up changes; delivered {Number("delivered"):N0} of {Number("expected"):N0} (unexpected messages {Number("unexpected")}, versions repeated or out of order {Number("repeatedOrOutOfOrder")}, subscribers that ended with the final version {Number("endedWithFinalVersion")} of {Number("subscribers")}); commit-to-client p50 {Number("p50"):F1} ms, p95 {Number("p95"):F1} ms, p99 {Number("p99"):F1} ms, max {Number("max"):F1} ms; every change ({Number("current"):N0}, a newer version counts): p50 {Number("currentP50"):F1} ms, p95 {Number("currentP95"):F1} ms, p99 {Number("currentP99"):F1} ms, max {Number("currentMax"):F1} ms"));
             var used = cpuAfter.Keys.Union(cpuBefore.Keys).Order(StringComparer.Ordinal)
