@@ -18,7 +18,7 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CALLCENTER_TEST_LOG
     Environment.SetEnvironmentVariable("CALLCENTER_TEST_LOG", Path.Combine(Path.GetTempPath(), $"callcenter-pbx-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log"));
 }
 
-double[] rates = [5, 10, 15, 20, 25, 30, 35, 40];
+double[] rates = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32];
 var stepSeconds = 20.0;
 double? rate = null;
 var minutes = 10.0;
