@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallCenter.Testing;
+using CallCenter.Testing.Measurement;
 
 namespace CallCenter.Pbx.Benchmarks;
 
@@ -8,9 +9,9 @@ internal sealed record CapacityStep(bool Captured, double Rate, SippCallResult S
 {
     public const double SetupLimitMilliseconds = 1000;
 
-    public double SetupP50 => SippResponseTimes.Quantile(Sipp.ResponseTimes, 0.50);
+    public double SetupP50 => Quantile.Of(Sipp.ResponseTimes, 0.50);
 
-    public double SetupP99 => SippResponseTimes.Quantile(Sipp.ResponseTimes, 0.99);
+    public double SetupP99 => Quantile.Of(Sipp.ResponseTimes, 0.99);
 
     public double SetupMax => Sipp.ResponseTimes.Count == 0 ? double.NaN : Sipp.ResponseTimes.Max();
 

@@ -21,9 +21,9 @@ internal static class SoakBenchmark
         await using var stack = await CallCenterStack.StartAsync(TestRun.Log, durable: true);
         var report = await SoakRun.RunAsync(stack, new SoakOptions(rate, duration) { Niceness = niceness });
         var noLoss = report.NoLoss;
-        var lagP99 = SippResponseTimes.Quantile(report.StreamLagMilliseconds, 0.99);
+        var lagP99 = Quantile.Of(report.StreamLagMilliseconds, 0.99);
         var lagMax = report.StreamLagMilliseconds.DefaultIfEmpty(0).Max();
-        var queryP99 = SippResponseTimes.Quantile(report.QueryMilliseconds, 0.99);
+        var queryP99 = Quantile.Of(report.QueryMilliseconds, 0.99);
         var early = report.EarlyRssAt.TotalMinutes;
         var memory = string.Join("; ", report.FinalRssMegabytes.Keys.Order().Select(name =>
         {
@@ -36,7 +36,7 @@ internal static class SoakBenchmark
         Console.WriteLine();
         Console.WriteLine("| check | result | target | met |");
         Console.WriteLine("| --- | --- | --- | --- |");
-        Row("calls placed by sipp", $"{noLoss.Placed} at {rate} calls/s over {duration.TotalMinutes:0.#} min; {noLoss.SippSuccessful} successful, {noLoss.SippFailed} failed; setup p99 {SippResponseTimes.Quantile(report.Sipp.ResponseTimes, 0.99):0} ms", "no failed call", report.Sipp.AllSucceeded);
+        Row("calls placed by sipp", $"{noLoss.Placed} at {rate} calls/s over {duration.TotalMinutes:0.#} min; {noLoss.SippSuccessful} successful, {noLoss.SippFailed} failed; setup p99 {Quantile.Of(report.Sipp.ResponseTimes, 0.99):0} ms", "no failed call", report.Sipp.AllSucceeded);
         Row("in the log exactly once, right outcome", $"{noLoss.LoggedOnce - noLoss.WrongOutcome} (missing {noLoss.Missing}, duplicated {noLoss.Duplicated}, wrong outcome {noLoss.WrongOutcome}, not placed {noLoss.Unexpected})", "every placed call, COMPLETED by agent 1001", noLoss.LoggedOnce == noLoss.Placed && noLoss.WrongOutcome == 0 && noLoss.Unexpected == 0);
         Row("recordings uploaded and verified", $"{noLoss.RecordingsVerified} of {noLoss.RecordingsExpected} answered calls (blob size and SHA-256 match the log)", "all", noLoss.RecordingsVerified == noLoss.RecordingsExpected);
         Row("Asterisk's recording spool at the end", $"{noLoss.SpoolFilesLeft} files{(report.NotSettled is null ? "" : $"; not settled: {report.NotSettled}")}", "empty", noLoss.SpoolFilesLeft == 0 && report.NotSettled is null);
