@@ -31,7 +31,7 @@ for run in $(seq 1 "$runs"); do
   pid=$!
   ready=""
   while kill -0 "$pid" 2>/dev/null; do
-    if grep -q "CallCenter is running" "$log/run$run.log"; then ready=$(now); break; fi
+    if grep -qs "CallCenter is running" "$log/run$run.log"; then ready=$(now); break; fi
     sleep 0.2
   done
   if [ -z "$ready" ]; then echo "run $run: the AppHost exited before it was ready; log: $log/run$run.log"; exit 1; fi

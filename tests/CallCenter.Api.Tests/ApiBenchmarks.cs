@@ -270,13 +270,13 @@ public sealed class ApiBenchmarks(ApiFixture fixture)
             await process.StandardInput.FlushAsync(Cancel);
             await LineAsync("measure-start");
             var cpuBefore = CpuSeconds(process.Id);
-            var machineBefore = MachineSeconds();
+            var machineBefore = MachineCpu.Read();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var gen0Before = GC.CollectionCount(0);
             var wall = Stopwatch.StartNew();
             await LineAsync("measure-end");
             var cpuAfter = CpuSeconds(process.Id);
-            var machineAfter = MachineSeconds();
+            var machineAfter = MachineCpu.Read();
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var gen0 = GC.CollectionCount(0) - gen0Before;
             var seconds = wall.Elapsed.TotalSeconds;
@@ -355,17 +355,6 @@ public sealed class ApiBenchmarks(ApiFixture fixture)
         }
 
         return groups;
-    }
-
-    /// <summary>
-    /// CPU seconds of the whole machine from /proc/stat: user, system, softirq (loopback TCP delivery is mostly charged
-    /// here, to no process) and steal; busy is everything but idle and iowait.
-    /// </summary>
-    private static (double Busy, double User, double System, double SoftIrq, double Steal) MachineSeconds()
-    {
-        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(value => long.Parse(value, CultureInfo.InvariantCulture) / 100.0).ToArray();
-        return (f.Take(8).Sum() - f[3] - f[4], f[0] + f[1], f[2], f[5] + f[6], f[7]);
     }
 
     private async Task<string> CursorAfterAsync(string token, string query, object filter, int hops)

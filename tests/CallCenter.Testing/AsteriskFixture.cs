@@ -48,7 +48,7 @@ public sealed class AsteriskFixture : IAsyncLifetime
     public async Task<SippSoftphone> RegisterSoftphoneAsync(string extension, TimeSpan ringFor, TimeSpan? hangUpAfter = null, CancellationToken cancellationToken = default)
     {
         using var ari = CreateAriClient();
-        return await SippSoftphone.RegisterAsync(ari, Server.SipPort, extension, Server.AgentPasswords[extension], ringFor, hangUpAfter, cancellationToken);
+        return await SippSoftphone.RegisterAsync(ari, Server.SipPort, extension, Server.AgentPasswords[extension], ringFor, hangUpAfter, cancellationToken: cancellationToken);
     }
 
     /// <summary>An HttpClient for ARI's REST API: base address /ari/ and the generated credentials.</summary>

@@ -14,6 +14,8 @@ public sealed record SippCallOptions(string Number)
     /// <summary>
     /// The caller's number (the From user, which the dialplan sees as CALLERID(num)). Null keeps sipp's own
     /// "sipp". Must not be an agent extension (1001-1010): Asterisk identifies requests by From user first.
+    /// sipp expands keywords in it: <c>"99871[call_number]"</c> gives every call a number of its own (call numbers
+    /// count from 1 per run).
     /// </summary>
     public string? CallerNumber { get; init; }
 
@@ -32,6 +34,12 @@ public sealed record SippCallOptions(string Number)
 
     /// <summary>For <see cref="SippScenario.ExpectFinalResponse"/>.</summary>
     public int ExpectedStatus { get; init; } = 486;
+
+    /// <summary>Run sipp with this nice value (e.g. 10): a load generator sharing the cores then yields to the system under test.</summary>
+    public int? Niceness { get; init; }
+
+    /// <summary>Record each call's response time (-trace_rtt) into <see cref="SippCallResult.ResponseTimes"/>.</summary>
+    public bool RecordResponseTimes { get; init; }
 
     /// <summary>Hard bound on the whole run; sipp is killed after it (plus a grace period).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -46,22 +46,35 @@ public sealed class SippRunner(string host, int port, Action<string, string> out
             "-trace_stat", "-stf", statistics, "-fd", "1",
             "-trace_err", "-error_file", errors,
         ]);
+        if (options.RecordResponseTimes)
+        {
+            // Written in the run folder as <scenario>_<pid>_rtt.csv; every call's value as it comes, so none is held back at exit.
+            arguments.AddRange(["-trace_rtt", "-rtt_freq", "1"]);
+        }
 
         var name = $"sipp-{options.Number}";
         var stopwatch = Stopwatch.StartNew();
         await using var process = LocalProcess.Start(
-            new LocalProcessSpec(name, Prerequisites.Sipp, arguments) { WorkingDirectory = folder, StopTimeout = TimeSpan.FromSeconds(3) },
+            SippProcessSpec.Create(name, arguments, folder, options.Niceness) with { StopTimeout = TimeSpan.FromSeconds(3) },
             output);
 
         int exitCode;
-        try
+        var cpuSeconds = 0.0;
+        using (var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            exitCode = await process.Exited.WaitAsync(options.Timeout + TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill();
-            exitCode = -1;
+            var cpu = WatchCpuAsync(process.Id, seconds => cpuSeconds = seconds, watching.Token);
+            try
+            {
+                exitCode = await process.Exited.WaitAsync(options.Timeout + TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                process.Kill();
+                exitCode = -1;
+            }
+
+            await watching.CancelAsync().ConfigureAwait(false);
+            await cpu.ConfigureAwait(false);
         }
 
         var counters = SippStatistics.Read(statistics);
@@ -72,7 +85,32 @@ public sealed class SippRunner(string host, int port, Action<string, string> out
             tail += "\n--- sipp errors ---\n" + (errorText.Length > 4000 ? errorText[^4000..] : errorText);
         }
 
-        return new SippCallResult(exitCode, counters.Successful, counters.Failed, options.Calls, stopwatch.Elapsed, tail);
+        return new SippCallResult(exitCode, counters.Successful, counters.Failed, options.Calls, stopwatch.Elapsed, tail)
+        {
+            ResponseTimes = options.RecordResponseTimes ? SippResponseTimes.Read(folder) : [],
+            CpuSeconds = cpuSeconds,
+        };
+    }
+
+    // A process's CPU time can only be read while it exists, so it is read every 250 ms and the last value kept.
+    private static async Task WatchCpuAsync(int pid, Action<double> report, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (Measurement.ProcStat.Read(pid) is { } stat)
+            {
+                report(stat.CpuSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     private static async Task<string[]> ScenarioArgumentsAsync(SippCallOptions options, string folder, CancellationToken cancellationToken)

@@ -6,12 +6,13 @@ namespace CallCenter.Testing;
 /// <summary>
 /// A registered agent softphone played by sipp: it registers its extension with the agent's password (digest
 /// authentication), answers the qualify OPTIONS (-aa), and answers every call to it after ringing a moment,
-/// echoing the caller's audio; it hangs up itself after a while or waits for the other side. Stopped on dispose
-/// (its registration then simply expires; the next phone for the extension replaces it).
+/// echoing the caller's audio; it hangs up itself after a while or waits for the other side. It answers any number of
+/// calls at once (each INVITE runs its own out-of-call scenario). Stopped on dispose (its registration then simply
+/// expires; the next phone for the extension replaces it).
 /// </summary>
 public sealed class SippSoftphone : IAsyncDisposable
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
     private readonly LocalProcess _process;
 
     private SippSoftphone(string extension, LocalProcess process)
@@ -24,6 +25,9 @@ public sealed class SippSoftphone : IAsyncDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The sipp process, e.g. to read its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     public string Tail() => _process.Tail();
 
     /// <param name="sipPort">Asterisk's SIP port (127.0.0.1).</param>
@@ -31,18 +35,20 @@ public sealed class SippSoftphone : IAsyncDisposable
     /// <param name="password">The agent's generated password.</param>
     /// <param name="ringFor">How long a call rings before the phone answers.</param>
     /// <param name="hangUpAfter">Talk this long after answering, then hang up; null waits for the other side's BYE.</param>
-    public static SippSoftphone Start(int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null)
+    /// <param name="lifetime">How long the phone stays registered and answering (default 5 min; at most 2 h, Asterisk's longest registration).</param>
+    /// <param name="niceness">Run sipp under nice with this value (a load generator yielding to the system under test).</param>
+    public static SippSoftphone Start(
+        int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null, TimeSpan? lifetime = null, int? niceness = null)
     {
         var folder = TestRun.NewDirectory($"sipp-phone-{extension}");
         File.CreateSymbolicLink(Path.Combine(folder, "pcap"), "/usr/share/sip-tester");
         var register = Path.Combine(folder, "register.xml");
         var answer = Path.Combine(folder, "answer.xml");
-        File.WriteAllText(register, SippSoftphoneScenarios.RegisterAndWait(extension, Lifetime));
+        File.WriteAllText(register, SippSoftphoneScenarios.RegisterAndWait(extension, lifetime ?? DefaultLifetime));
         File.WriteAllText(answer, SippSoftphoneScenarios.Answer(extension, ringFor, hangUpAfter));
         var process = LocalProcess.Start(
-            new LocalProcessSpec(
+            SippProcessSpec.Create(
                 $"sipp-phone-{extension}",
-                Prerequisites.Sipp,
                 [
                     "-sf", register,
                     // Calls to the phone arrive with Call-IDs of their own: sipp runs them as out-of-call scenarios.
@@ -59,9 +65,10 @@ public sealed class SippSoftphone : IAsyncDisposable
                     "-m", "1",
                     "-nostdin",
                     "-f", "5",
-                ])
+                ],
+                folder,
+                niceness) with
             {
-                WorkingDirectory = folder,
                 StopSignal = UnixSignals.SigTerm,
                 StopTimeout = TimeSpan.FromSeconds(3),
             },
@@ -74,9 +81,10 @@ public sealed class SippSoftphone : IAsyncDisposable
     /// credentials) shows the endpoint online, i.e. registered; throws with the phone's output if it is not within 30 s.
     /// </summary>
     public static async Task<SippSoftphone> RegisterAsync(
-        HttpClient ari, int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null, CancellationToken cancellationToken = default)
+        HttpClient ari, int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null,
+        TimeSpan? lifetime = null, int? niceness = null, CancellationToken cancellationToken = default)
     {
-        var phone = Start(sipPort, extension, password, ringFor, hangUpAfter);
+        var phone = Start(sipPort, extension, password, ringFor, hangUpAfter, lifetime, niceness);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {

@@ -59,10 +59,14 @@ public static class SippSoftphoneScenarios
           {SippScenarios.Ack(extension, 5, InviteCSeq)}
         """);
 
-    /// <summary>Registers and then stays up for <paramref name="lifetime"/>; calls to it are answered by <see cref="Answer"/> (sipp -oocsf).</summary>
+    /// <summary>
+    /// Registers (for as long as it stays up, within Asterisk's 2 h maximum: there is no re-registration) and then
+    /// stays up for <paramref name="lifetime"/>; calls to it are answered by <see cref="Answer"/> (sipp -oocsf).
+    /// </summary>
     public static string RegisterAndWait(string extension, TimeSpan lifetime) => SippScenarios.Wrap(
         $"CallCenter agent {extension} registered",
-        Register(extension) + $"""  <pause milliseconds="{Milliseconds(lifetime)}"/>""");
+        Register(extension, (int)Math.Clamp(lifetime.TotalSeconds + 60, DefaultExpirySeconds, MaximumExpirySeconds)) +
+        $"""  <pause milliseconds="{Milliseconds(lifetime)}"/>""");
 
     /// <summary>
     /// The out-of-call scenario of a registered softphone: every INVITE rings for <paramref name="ringFor"/> and is answered
@@ -113,6 +117,10 @@ public static class SippSoftphoneScenarios
 
     private const int InviteCSeq = 4;
 
+    // A short registration for the short-lived phones of tests; Asterisk's maximum_expiration defaults to 7200 s.
+    private const int DefaultExpirySeconds = 300;
+    private const int MaximumExpirySeconds = 7200;
+
     // Where the phone's own BYE goes: the caller's Contact, and its From (with tag) as To. sipp rejects variables that
     // are set but never used, so only the hanging-up variant notes them.
     private const string RecvInviteNotingCaller =
@@ -126,16 +134,16 @@ public static class SippSoftphoneScenarios
         """;
 
     // REGISTER, its 401 challenge, the REGISTER with credentials (CSeq 1 and 2), 200.
-    private static string Register(string extension) =>
+    private static string Register(string extension, int expirySeconds = DefaultExpirySeconds) =>
         $"""
-          {RegisterRequest(extension, 1, "")}
+          {RegisterRequest(extension, 1, "", expirySeconds)}
           <recv response="401" auth="true"/>
-          {RegisterRequest(extension, 2, "[authentication]")}
+          {RegisterRequest(extension, 2, "[authentication]", expirySeconds)}
           <recv response="200"/>
 
         """;
 
-    private static string RegisterRequest(string extension, int cseq, string authentication) =>
+    private static string RegisterRequest(string extension, int cseq, string authentication, int expirySeconds) =>
         $"""
         <send retrans="500">
             <![CDATA[
@@ -146,7 +154,7 @@ public static class SippSoftphoneScenarios
               Call-ID: [call_id]
               CSeq: {cseq.ToString(CultureInfo.InvariantCulture)} REGISTER
               Contact: <sip:{extension}@[local_ip]:[local_port]>{(authentication.Length > 0 ? "\n" + authentication : "")}
-              Expires: 300
+              Expires: {expirySeconds.ToString(CultureInfo.InvariantCulture)}
               Max-Forwards: 70
               Content-Length: 0
             ]]>

@@ -27,6 +27,11 @@ public static class TestRun
         return path;
     }
 
+    /// <summary>Where <see cref="Log"/> writes: CALLCENTER_TEST_LOG, else servers.log in <see cref="Root"/>.</summary>
+    public static string LogPath => Environment.GetEnvironmentVariable("CALLCENTER_TEST_LOG") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Root, "servers.log");
+
     public static string NewSecret() => RandomNumberGenerator.GetHexString(24, lowercase: true);
 
     /// <summary>Output sink for <see cref="LocalProcess"/>: one line, prefixed with the server's name.</summary>
@@ -57,9 +62,7 @@ public static class TestRun
 
     private static StreamWriter OpenLog()
     {
-        var path = Environment.GetEnvironmentVariable("CALLCENTER_TEST_LOG") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Root, "servers.log");
+        var path = LogPath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
     }

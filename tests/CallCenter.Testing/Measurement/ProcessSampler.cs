@@ -43,11 +43,14 @@ public sealed class ProcessSampler
         return total;
     }
 
+    /// <summary>The process's resident set size now, in MB; 0 for a process that has ended.</summary>
+    public static double RssMegabytes(int pid) => ReadKilobytes(pid, "VmRSS:") / 1024.0;
+
     private async Task SampleAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
-            var current = ReadKilobytes("VmRSS:");
+            var current = ReadKilobytes(_pid, "VmRSS:");
             if (current > Interlocked.Read(ref _peakKilobytes))
             {
                 Interlocked.Exchange(ref _peakKilobytes, current);
@@ -63,11 +66,11 @@ public sealed class ProcessSampler
         }
     }
 
-    private long ReadKilobytes(string field)
+    private static long ReadKilobytes(int pid, string field)
     {
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{_pid}/status"))
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
                 if (line.StartsWith(field, StringComparison.Ordinal))
                 {
