@@ -11,7 +11,8 @@ internal static class CopyCeiling
 
     public static async Task<BenchResult> RunAsync(string database, int postmaster)
     {
-        await using var connection = new NpgsqlConnection(database);
+        // No command timeout: on a busy machine one COPY of a million rows can take longer than Npgsql's default 30 s.
+        await using var connection = new NpgsqlConnection(database + ";Command Timeout=0");
         await connection.OpenAsync();
         // Same columns, indexes, constraints and foreign keys as the worker's tables, on the same server.
         await ExecuteAsync(

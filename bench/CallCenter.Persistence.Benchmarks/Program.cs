@@ -45,6 +45,8 @@ Console.WriteLine($"Stream filled: {calls:N0} calls, {events:N0} events; load av
 
 // 1. The worker.
 var (worker, phases) = await WorkerRun.RunAsync(options, workerDll, database, redisServer.ConnectionString, Stream, postgres.Process!.Id, redisServer.Process!.Id, events);
+Console.WriteLine(worker.Row);
+Console.WriteLine(phases);
 
 // 2. PostgreSQL's COPY ceiling for the rows the worker wrote.
 var copy = await CopyCeiling.RunAsync(database, postgres.Process!.Id);
