@@ -68,6 +68,6 @@ internal static class CdrThroughAsterisk
 
         var elapsed = clock.Elapsed;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| Asterisk's cdr_pgsql module, real calls: {sipp.Successful:N0} of {calls:N0} sipp calls (486 Busy) offered at {rate:N0}/s → {rows:N0} CDR rows | {elapsed.TotalSeconds:0.0} | {rows / elapsed.TotalSeconds:N0} | — | — | — | {MachineInfo.Load()} |");
+            $"| Asterisk's cdr_pgsql module, real calls: {sipp.Successful:N0} of {calls:N0} sipp calls (486 Busy) offered at {rate:N0}/s → {rows:N0} CDR rows | {elapsed.TotalSeconds:0.0} | {rows / elapsed.TotalSeconds:N0} | — | — | — | {MachineInfo.Load()} (at the end) | — |");
     }
 }

@@ -25,6 +25,13 @@ public sealed class PersistenceOptions
     /// </summary>
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// A batch of at least half <see cref="BatchSize"/> (a backlog) is committed in this many parts that share no call,
+    /// side by side, each in its own transaction: the database works on one while the worker prepares the next.
+    /// 1 commits every batch whole.
+    /// </summary>
+    public int CommitPartitions { get; set; } = 2;
+
     /// <summary>StackExchange.Redis cannot block on XREADGROUP, so an empty read waits this long before polling again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

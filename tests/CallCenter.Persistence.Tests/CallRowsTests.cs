@@ -53,14 +53,14 @@ public sealed class CallRowsTests(PostgresFixture postgres)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
 
-        // First write: a new call, a new leg (insert) and an event, every column with its own value.
+        // First write: a new call (insert), a new leg (insert) and an event, every column with its own value.
         Call call;
         CallLeg leg;
         CallEvent callEvent;
         await using (var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
         {
-            await CallRows.InsertMissingAsync(connection, transaction, new() { [key] = BaseTime }, TestContext.Current.CancellationToken);
-            call = (await CallRows.LockAndLoadAsync(connection, transaction, [key], TestContext.Current.CancellationToken))[key];
+            Assert.Empty(await CallRows.LockAndLoadAsync(connection, transaction, [key], TestContext.Current.CancellationToken));
+            call = CallRows.New(key, BaseTime, BaseTime);
             Fill(call, callType, seed: 1, new() { ["id"] = call.Id, ["asterisk_id"] = key.AsteriskId, ["call_key"] = key.Key, ["agent_id"] = agent.Id, ["contact_id"] = contact.Id, ["version"] = call.Version + 1 });
             leg = new CallLeg();
             Fill(leg, legType, seed: 1, new() { ["id"] = Guid.CreateVersion7(), ["call_id"] = call.Id });
@@ -68,7 +68,7 @@ public sealed class CallRowsTests(PostgresFixture postgres)
             callEvent = new CallEvent();
             Fill(callEvent, eventType, seed: 1, new() { ["id"] = 0L, ["call_id"] = call.Id, ["details"] = """{"cause": 16}""" });
 
-            await CallRowWriter.SaveAsync(connection, transaction, [call], TestContext.Current.CancellationToken);
+            await CallRowWriter.SaveAsync(connection, transaction, created: [call], updated: [], TestContext.Current.CancellationToken);
             await CallEventCopier.CopyAsync(connection, [callEvent], TestContext.Current.CancellationToken);
             await transaction.CommitAsync(TestContext.Current.CancellationToken);
         }
@@ -84,12 +84,39 @@ public sealed class CallRowsTests(PostgresFixture postgres)
             leg = Assert.Single(call.Legs);
             Fill(leg, legType, seed: 2, new() { ["id"] = leg.Id, ["call_id"] = call.Id, ["channel_id"] = leg.ChannelId });
 
-            await CallRowWriter.SaveAsync(connection, transaction, [call], TestContext.Current.CancellationToken);
+            await CallRowWriter.SaveAsync(connection, transaction, created: [], updated: [call], TestContext.Current.CancellationToken);
             await transaction.CommitAsync(TestContext.Current.CancellationToken);
         }
 
         await AssertStoredAsync(connectionString, callType, legType, call, leg, callEvent);
         await AssertLoadedAsync(connection, key, callType, legType, call, leg);
+    }
+
+    [Fact]
+    public async Task A_new_call_that_another_transaction_stored_first_fails_the_write_so_the_batch_is_retried()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("callrace");
+        await using (var db = CallLog.Open(connectionString))
+        {
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        var key = new CallKey("52:54:00:aa:bb:cc", "1764000000.2");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var first = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await CallRowWriter.SaveAsync(connection, first, created: [CallRows.New(key, BaseTime, BaseTime)], updated: [], TestContext.Current.CancellationToken);
+            await first.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The second worker looked before the first committed, so it also took the call for new.
+        await using var second = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        var late = CallRows.New(key, BaseTime, BaseTime);
+        late.Legs.Add(new CallLeg { Id = Guid.CreateVersion7(), CallId = late.Id, ChannelId = key.Key, ChannelName = "PJSIP/trunk-1", CreatedAt = BaseTime });
+
+        await Assert.ThrowsAsync<CallCreatedConcurrentlyException>(
+            () => CallRowWriter.SaveAsync(connection, second, created: [late], updated: [], TestContext.Current.CancellationToken));
     }
 
     private static void AssertColumns(IModel model, Type entityClass, string table, string[] listed, params string[] generated)

@@ -28,6 +28,9 @@ internal sealed partial class AriEventConsumer : BackgroundService
     private readonly StreamAcknowledger _acknowledger;
     private readonly CallChangePublisher _publisher;
 
+    // The last batch's acknowledgement and change notices: they go out while the next batch commits.
+    private Task _afterCommit = Task.CompletedTask;
+
     public AriEventConsumer(
         IConnectionMultiplexer redis,
         IServiceScopeFactory scopes,
@@ -73,6 +76,7 @@ internal sealed partial class AriEventConsumer : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             ReadBatch batch;
+            var waitStarted = Stopwatch.GetTimestamp();
             try
             {
                 var now = _time.GetUtcNow();
@@ -129,20 +133,23 @@ internal sealed partial class AriEventConsumer : BackgroundService
 
             try
             {
-                await ProcessAsync(batch, consumer, stoppingToken);
+                var timings = new BatchTimings();
+                timings.Add(BatchPhase.Read, batch.ReadTime);
+                timings.Add(BatchPhase.Parse, batch.ParseTime);
+                timings.Lap(BatchPhase.Wait, waitStarted);
+                await ProcessAsync(batch, consumer, timings, stoppingToken);
             }
-            catch when (prefetch is not null)
+            catch
             {
                 // Stopping: whatever the prefetch read stays pending for this consumer name and is read first after a restart.
-                await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await Settled(prefetch);
+                await Settled(_afterCommit);
                 throw;
             }
         }
 
-        if (prefetch is not null)
-        {
-            await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
+        await Settled(prefetch);
+        await _afterCommit;
 
         async Task<ReadBatch> NextBatchAsync()
         {
@@ -158,14 +165,20 @@ internal sealed partial class AriEventConsumer : BackgroundService
             if (now >= nextClaimAt)
             {
                 nextClaimAt = now + _options.ClaimInterval;
-                return await _reader.ClaimIdleAsync(consumer);
+                var claimed = await _reader.ClaimIdleAsync(consumer);
+                if (claimed.Entries.Length > 0)
+                {
+                    return claimed;
+                }
+
+                // Nothing to take over: read on rather than sleep a poll interval with a backlog waiting.
             }
 
             return await _reader.ReadNewAsync(consumer);
         }
     }
 
-    private async Task ProcessAsync(ReadBatch read, string consumer, CancellationToken stoppingToken)
+    private async Task ProcessAsync(ReadBatch read, string consumer, BatchTimings timings, CancellationToken stoppingToken)
     {
         var batch = read.Entries;
         using var activity = PersistenceTelemetry.ActivitySource.StartActivity("Apply event batch");
@@ -174,7 +187,7 @@ internal sealed partial class AriEventConsumer : BackgroundService
         var entries = read.Parsed;
         var poison = read.Poison;
         var started = Stopwatch.GetTimestamp();
-        var outcome = await _committer.CommitAsync(entries, stoppingToken);
+        var outcome = await _committer.CommitAsync(entries, timings, stoppingToken);
         poison.AddRange(outcome.Poison);
 
         _metrics.BatchCommitted(Stopwatch.GetElapsedTime(started));
@@ -185,21 +198,43 @@ internal sealed partial class AriEventConsumer : BackgroundService
         _state.Committed(_time.GetUtcNow());
         activity?.SetTag("callcenter.events.applied", outcome.Applied);
         activity?.SetTag("callcenter.events.duplicates", outcome.Duplicates);
-        LogBatchCommitted(_logger, batch.Length, outcome.Applied, outcome.Duplicates, outcome.Notices.Count, poison.Count);
 
+        // Committed: acknowledging and publishing (Redis round trips) overlap the next batch's commit. In commit order,
+        // one batch at a time: the previous batch's must be out before this one's start.
+        var since = Stopwatch.GetTimestamp();
+        await _afterCommit;
+        timings.Lap(BatchPhase.Drain, since);
+        _afterCommit = AfterCommitAsync(batch, poison, consumer, outcome, timings, stoppingToken);
+    }
+
+    private async Task AfterCommitAsync(
+        StreamEntry[] batch, List<PoisonEntry> poison, string consumer, BatchOutcome outcome, BatchTimings timings, CancellationToken stoppingToken)
+    {
+        // Off the loop's path from here on.
+        await Task.Yield();
+        var since = Stopwatch.GetTimestamp();
         await _acknowledger.DeadLetterAndAcknowledgeAsync(batch, poison, consumer, stoppingToken);
+        since = timings.Lap(BatchPhase.Acknowledge, since);
         await _publisher.PublishAsync(outcome.Notices);
+        timings.Lap(BatchPhase.Publish, since);
         if (outcome.RecordingsQueued > 0)
         {
             _recordingWakeup.Signal();
         }
+
+        _metrics.BatchPhases(timings);
+        LogBatchCommitted(_logger, batch.Length, outcome.Applied, outcome.Duplicates, outcome.Notices.Count, poison.Count, timings);
     }
+
+    private static Task Settled(Task? task) =>
+        task?.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default) ?? Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Stream} as {Group}/{Consumer}")]
     private static partial void LogStarting(ILogger logger, string stream, string group, string consumer);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed batch of {Entries} entries: {Applied} applied, {Duplicates} duplicates, {Calls} calls changed, {Poison} dead-lettered")]
-    private static partial void LogBatchCommitted(ILogger logger, int entries, int applied, int duplicates, int calls, int poison);
+    // The benchmark sums the phases from this line (bench/CallCenter.Persistence.Benchmarks, WorkerPhases).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed batch of {Entries} entries: {Applied} applied, {Duplicates} duplicates, {Calls} calls changed, {Poison} dead-lettered; ms {Phases}")]
+    private static partial void LogBatchCommitted(ILogger logger, int entries, int applied, int duplicates, int calls, int poison, BatchTimings phases);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable; retrying in {DelaySeconds} s")]
     private static partial void LogRedisUnavailable(ILogger logger, Exception exception, double delaySeconds);

@@ -11,25 +11,56 @@ namespace CallCenter.Persistence.Consumption;
 internal sealed partial class BatchCommitter(
     IServiceScopeFactory scopes, PersistenceOptions options, PersistenceMetrics metrics, ConsumerState state, TimeProvider time, ILogger logger)
 {
-    public async Task<BatchOutcome> CommitAsync(IReadOnlyList<StreamBatchEntry> entries, CancellationToken stoppingToken)
+    /// <summary>A lost race to create a call is retried at once this often, then with the usual backoff.</summary>
+    private const int ImmediateRetries = 3;
+
+    /// <summary>
+    /// Commits the batch; a large one in <see cref="PersistenceOptions.CommitPartitions"/> parts that share no call, each
+    /// in its own transaction on its own connection, side by side, so the database works on one part while the worker
+    /// prepares the other. Returns when every part committed.
+    /// </summary>
+    public async Task<BatchOutcome> CommitAsync(IReadOnlyList<StreamBatchEntry> entries, BatchTimings timings, CancellationToken stoppingToken)
+    {
+        var parts = entries.Count >= Math.Max(2, options.BatchSize / 2) ? CallPartitions.Split(entries, options.CommitPartitions) : [entries];
+        if (parts.Count == 1)
+        {
+            return await CommitPartAsync(entries, timings, stoppingToken);
+        }
+
+        var outcome = new BatchOutcome();
+        foreach (var part in await Task.WhenAll(parts.Select(part => CommitPartAsync(part, timings, stoppingToken))))
+        {
+            outcome.Add(part);
+        }
+
+        return outcome;
+    }
+
+    private async Task<BatchOutcome> CommitPartAsync(IReadOnlyList<StreamBatchEntry> entries, BatchTimings timings, CancellationToken stoppingToken)
     {
         var delay = options.InitialRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteAsync(entries, stoppingToken);
+                return await WriteAsync(entries, timings, stoppingToken);
+            }
+            catch (CallCreatedConcurrentlyException ex) when (attempt <= ImmediateRetries)
+            {
+                // Another worker created one of the batch's new calls first: now it exists, and the retry locks it.
+                LogCallCreatedConcurrently(logger, ex, entries.Count);
+                continue;
             }
             catch (Exception ex) when (TransientErrors.IsCausedByData(ex) && entries.Count > 1)
             {
                 LogSplittingBatch(logger, ex, entries.Count);
-                return await CommitOneByOneAsync(entries, stoppingToken);
+                return await CommitOneByOneAsync(entries, timings, stoppingToken);
             }
             catch (Exception ex) when (TransientErrors.IsCausedByData(ex))
             {
                 var outcome = new BatchOutcome();
                 var entry = entries[0];
-                outcome.Poison.Add(new PoisonEntry(entry.StreamId, ToFields(entry.Entry), $"rejected by the database: {ex.GetBaseException().Message}"));
+                outcome.Poison.Add(new PoisonEntry(entry.StreamId, entry.Fields, $"rejected by the database: {ex.GetBaseException().Message}"));
                 return outcome;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -44,32 +75,26 @@ internal sealed partial class BatchCommitter(
         }
     }
 
-    private async Task<BatchOutcome> CommitOneByOneAsync(IReadOnlyList<StreamBatchEntry> entries, CancellationToken stoppingToken)
+    private async Task<BatchOutcome> CommitOneByOneAsync(IReadOnlyList<StreamBatchEntry> entries, BatchTimings timings, CancellationToken stoppingToken)
     {
         var total = new BatchOutcome();
         foreach (var entry in entries)
         {
-            var single = await CommitAsync([entry], stoppingToken);
-            total.Notices.AddRange(single.Notices);
-            total.Poison.AddRange(single.Poison);
-            total.Applied += single.Applied;
-            total.Duplicates += single.Duplicates;
-            total.Ignored += single.Ignored;
-            total.RecordingsQueued += single.RecordingsQueued;
+            total.Add(await CommitPartAsync([entry], timings, stoppingToken));
         }
 
         return total;
     }
 
-    private async Task<BatchOutcome> WriteAsync(IReadOnlyList<StreamBatchEntry> entries, CancellationToken stoppingToken)
+    private async Task<BatchOutcome> WriteAsync(IReadOnlyList<StreamBatchEntry> entries, BatchTimings timings, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<CallBatchWriter>();
-        return await writer.WriteAsync(entries, stoppingToken);
+        return await writer.WriteAsync(entries, timings, stoppingToken);
     }
 
-    private static NameValueEntry[] ToFields(AriStreamEntry entry) =>
-        [.. entry.ToFields().Select(f => new NameValueEntry(f.Key, f.Value))];
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A new call of a batch of {Count} entries was created by another worker meanwhile; retrying the batch at once")]
+    private static partial void LogCallCreatedConcurrently(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committing a batch of {Count} entries failed (attempt {Attempt}); nothing acknowledged, retrying in {DelaySeconds} s")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int count, int attempt, double delaySeconds);

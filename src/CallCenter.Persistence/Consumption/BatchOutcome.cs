@@ -16,4 +16,15 @@ internal sealed class BatchOutcome
     public int Ignored { get; set; }
 
     public int RecordingsQueued { get; set; }
+
+    /// <summary>Adds what another part of the batch did (its notices after this one's).</summary>
+    public void Add(BatchOutcome other)
+    {
+        Notices.AddRange(other.Notices);
+        Poison.AddRange(other.Poison);
+        Applied += other.Applied;
+        Duplicates += other.Duplicates;
+        Ignored += other.Ignored;
+        RecordingsQueued += other.RecordingsQueued;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Diagnostics;
 using CallCenter.Ari.Events;
 using CallCenter.Contracts;
 using CallCenter.Persistence.Calls;
@@ -25,8 +25,9 @@ internal sealed class CallBatchWriter(
     IOptions<Recordings.RecordingOptions> recordingOptions,
     TimeProvider time)
 {
-    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<StreamBatchEntry> entries, CancellationToken cancellationToken)
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<StreamBatchEntry> entries, BatchTimings timings, CancellationToken cancellationToken)
     {
+        var since = Stopwatch.GetTimestamp();
         var outcome = new BatchOutcome();
         if (entries.Count == 0)
         {
@@ -44,6 +45,7 @@ internal sealed class CallBatchWriter(
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            since = timings.Lap(BatchPhase.Resolve, since);
 
             var firstSeen = new Dictionary<CallKey, DateTimeOffset>();
             foreach (var entry in entries)
@@ -54,18 +56,29 @@ internal sealed class CallBatchWriter(
                 }
             }
 
-            var created = await CallRows.InsertMissingAsync(connection, npgsqlTransaction, firstSeen, cancellationToken);
+            var now = time.GetUtcNow();
             var calls = await CallRows.LockAndLoadAsync(connection, npgsqlTransaction, [.. firstSeen.Keys.Union(snapshotCandidates).Union(consultationKeyOf.Values)], cancellationToken);
+            var created = new Dictionary<Guid, Call>();
+            foreach (var (key, seen) in firstSeen)
+            {
+                if (!calls.ContainsKey(key))
+                {
+                    var call = CallRows.New(key, seen, now);
+                    calls[key] = call;
+                    created[call.Id] = call;
+                }
+            }
 
-            // A call this transaction created has no stored events yet (events reference their call), so
-            // only the entries of calls that already existed need the duplicate check.
+            // A call not stored yet has no stored events either (events reference their call), so only the entries of
+            // calls that already existed need the duplicate check.
             var storedEventIds = await StoredEventIds.FindAsync(
                 connection,
                 npgsqlTransaction,
-                entries.Where(e => e.Event is not null && keyOf[e.StreamId] is { } key && calls.TryGetValue(key, out var call) && !created.Contains(call.Id)),
+                entries.Where(e => e.Event is not null && keyOf[e.StreamId] is { } key && calls.TryGetValue(key, out var call) && !created.ContainsKey(call.Id)),
                 cancellationToken);
 
             var rules = await agents.GetRulesAsync(db, options.Value, recordingOptions.Value, cancellationToken);
+            since = timings.Lap(BatchPhase.Lock, since);
             var stateMachine = new CallStateMachine(rules);
             var changed = new Dictionary<Guid, Call>();
             var newEvents = new List<CallEvent>();
@@ -121,11 +134,10 @@ internal sealed class CallBatchWriter(
                 }
                 catch (Exception ex)
                 {
-                    outcome.Poison.Add(new PoisonEntry(entry.StreamId, [.. entry.Entry.ToFields().Select(f => new NameValueEntry(f.Key, f.Value))], $"cannot apply: {ex.GetType().Name}: {ex.Message}"));
+                    outcome.Poison.Add(new PoisonEntry(entry.StreamId, entry.Fields, $"cannot apply: {ex.GetType().Name}: {ex.Message}"));
                 }
             }
 
-            var now = time.GetUtcNow();
             foreach (var call in changed.Values)
             {
                 stateMachine.Summarize(call);
@@ -135,14 +147,18 @@ internal sealed class CallBatchWriter(
             }
 
             await ContactMatcher.MatchAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
-            await CallRowWriter.SaveAsync(connection, npgsqlTransaction, changed.Values, cancellationToken);
-            await CallEventCopier.CopyAsync(connection, newEvents, cancellationToken);
+            since = timings.Lap(BatchPhase.Apply, since);
+            await CallRowWriter.SaveAsync(connection, npgsqlTransaction, created.Values, [.. changed.Values.Where(c => !created.ContainsKey(c.Id))], cancellationToken);
             if (recordingOptions.Value.Enabled)
             {
                 outcome.RecordingsQueued = await PendingRecordings.QueueAsync(connection, npgsqlTransaction, changed.Values, now, cancellationToken);
             }
 
+            since = timings.Lap(BatchPhase.Save, since);
+            await CallEventCopier.CopyAsync(connection, newEvents, cancellationToken);
+            since = timings.Lap(BatchPhase.Copy, since);
             await transaction.CommitAsync(cancellationToken);
+            timings.Lap(BatchPhase.Commit, since);
 
             foreach (var call in changed.Values)
             {

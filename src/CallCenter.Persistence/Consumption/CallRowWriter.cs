@@ -5,13 +5,24 @@ using static CallCenter.Persistence.Consumption.UnnestParameters;
 
 namespace CallCenter.Persistence.Consumption;
 
-/// <summary>Writes the changed calls and all their legs in one round trip: one set-based UPDATE and one upsert.</summary>
+/// <summary>
+/// Writes a batch's calls and all their legs, set-based: the new calls in one insert, then the changed ones in one
+/// UPDATE and the legs in one upsert (one round trip each).
+/// </summary>
 internal static class CallRowWriter
 {
+    private static readonly string InsertCallsSql =
+        $"""
+        INSERT INTO calls ({string.Join(", ", CallColumns.Calls)})
+        SELECT * FROM unnest({CallColumns.Positions(CallColumns.Calls.Length)})
+        ON CONFLICT (asterisk_id, call_key) DO NOTHING
+        RETURNING id
+        """;
+
     private static readonly string UpdateCallsSql =
         $"""
         UPDATE calls AS c SET {CallColumns.Assignments("t", CallColumns.UpdatedCalls)}
-        FROM unnest({CallColumns.Positions(1 + CallColumns.UpdatedCalls.Length)}) AS t(id, {string.Join(", ", CallColumns.UpdatedCalls)})
+        FROM unnest({CallColumns.Positions(CallColumns.Calls.Length)}) AS t({string.Join(", ", CallColumns.Calls)})
         WHERE c.id = t.id AND c.version = t.version - 1
         """;
 
@@ -23,88 +34,128 @@ internal static class CallRowWriter
         """;
 
     /// <summary>
-    /// Writes the changed calls and all their legs. The version check is belt and braces: the rows are
-    /// locked, so a mismatch means a bug or a foreign writer, and the batch is retried rather than
-    /// overwriting someone else's change.
+    /// Inserts <paramref name="created"/> (calls the batch saw first, sorted like the locks so concurrent inserts of
+    /// the same calls cannot deadlock), updates <paramref name="updated"/> (locked rows, changed), and upserts the
+    /// legs of both. A new call someone else inserted first (another replica, its transaction still open when this
+    /// batch looked) fails the batch with <see cref="CallCreatedConcurrentlyException"/>, to be retried: it then finds
+    /// the row, locks it and applies its events on top. The version check is belt and braces: the rows are locked, so
+    /// a mismatch means a bug or a foreign writer, and the batch is retried rather than overwriting someone else's change.
     /// </summary>
     public static async Task SaveAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<Call> calls, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<Call> created, IReadOnlyCollection<Call> updated, CancellationToken cancellationToken)
     {
-        if (calls.Count == 0)
+        if (created.Count > 0)
+        {
+            Call[] ordered = [.. created.OrderBy(c => c.AsteriskId, StringComparer.Ordinal).ThenBy(c => c.CallKey, StringComparer.Ordinal)];
+            await using var insert = new NpgsqlCommand(InsertCallsSql, connection, transaction);
+            insert.Parameters.AddRange(CallParameters(ordered));
+            var inserted = 0;
+            await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    inserted++;
+                }
+            }
+
+            if (inserted != ordered.Length)
+            {
+                throw new CallCreatedConcurrentlyException(ordered.Length - inserted);
+            }
+        }
+
+        var legs = created.Concat(updated).SelectMany(c => c.Legs).ToList();
+        if (updated.Count == 0 && legs.Count == 0)
         {
             return;
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var update = new NpgsqlBatchCommand(UpdateCallsSql);
-        var p = update.Parameters;
-        p.Add(Array(calls, c => c.Id));
-        p.Add(Array(calls, c => Lower(c.Direction)));
-        p.Add(Array(calls, c => Lower(c.Status)));
-        p.Add(Array(calls, c => c.CallerNumber));
-        p.Add(Array(calls, c => c.CallerName));
-        p.Add(Array(calls, c => c.DialedNumber));
-        p.Add(Array(calls, c => c.AgentExtension));
-        p.Add(Array(calls, c => c.AgentId));
-        p.Add(Array(calls, c => c.ContactId));
-        p.Add(Timestamps(calls, c => c.StartedAt));
-        p.Add(Timestamps(calls, c => c.AnsweredAt));
-        p.Add(Timestamps(calls, c => c.EndedAt));
-        p.Add(Array(calls, c => c.RingSeconds));
-        p.Add(Array(calls, c => c.TalkSeconds));
-        p.Add(Array(calls, c => c.DurationSeconds));
-        p.Add(Array(calls, c => c.HangupCause));
-        p.Add(Array(calls, c => c.HangupCauseText));
-        p.Add(Array(calls, c => c.HangupBy is { } side ? Lower(side) : null));
-        p.Add(Array(calls, c => c.TransferCount));
-        p.Add(Array(calls, c => c.HoldCount));
-        p.Add(Array(calls, c => c.HoldSeconds));
-        p.Add(Array(calls, c => c.RecordingName));
-        p.Add(Array(calls, c => c.Reconciled));
-        p.Add(Array(calls, c => c.LastStreamId));
-        p.Add(Timestamps(calls, c => c.LastEventAt));
-        p.Add(Array(calls, c => c.Version));
-        p.Add(Timestamps(calls, c => c.UpdatedAt));
-        batch.BatchCommands.Add(update);
+        NpgsqlBatchCommand? update = null;
+        if (updated.Count > 0)
+        {
+            update = new NpgsqlBatchCommand(UpdateCallsSql);
+            update.Parameters.AddRange(CallParameters(updated));
+            batch.BatchCommands.Add(update);
+        }
 
-        var legs = calls.SelectMany(c => c.Legs).ToList();
         if (legs.Count > 0)
         {
             var upsert = new NpgsqlBatchCommand(UpsertLegsSql);
-            var l = upsert.Parameters;
-            l.Add(Array(legs, x => x.Id));
-            l.Add(Array(legs, x => x.CallId));
-            l.Add(Array(legs, x => x.ChannelId));
-            l.Add(Array(legs, x => x.ChannelName));
-            l.Add(Array(legs, x => x.Endpoint));
-            l.Add(Array(legs, x => x.CallerNumber));
-            l.Add(Array(legs, x => x.CallerName));
-            l.Add(Array(legs, x => x.DialedExtension));
-            l.Add(Array(legs, x => x.Context));
-            l.Add(Array(legs, x => x.StasisDirection));
-            l.Add(Array(legs, x => x.State));
-            l.Add(Timestamps(legs, x => x.StateAt));
-            l.Add(Timestamps(legs, x => x.CreatedAt));
-            l.Add(Timestamps(legs, x => x.AnsweredAt));
-            l.Add(Timestamps(legs, x => x.HangupRequestedAt));
-            l.Add(Timestamps(legs, x => x.EndedAt));
-            l.Add(Array(legs, x => x.EndReconciled));
-            l.Add(Array(legs, x => x.HangupCause));
-            l.Add(Array(legs, x => x.HangupCauseText));
-            l.Add(Array(legs, x => x.DialStatus));
-            l.Add(Timestamps(legs, x => x.FirstBridgedAt));
-            l.Add(Array(legs, x => x.HoldCount));
-            l.Add(Array(legs, x => x.HoldSeconds));
-            l.Add(Timestamps(legs, x => x.HoldStartedAt));
-            l.Add(Timestamps(legs, x => x.LastEventAt));
+            upsert.Parameters.AddRange(LegParameters(legs));
             batch.BatchCommands.Add(upsert);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (update.RecordsAffected != calls.Count)
+        if (update is not null && update.RecordsAffected != updated.Count)
         {
             throw new DbUpdateConcurrencyException(
-                $"{calls.Count - update.RecordsAffected} of {calls.Count} locked calls changed under the batch; retrying it.");
+                $"{updated.Count - update.RecordsAffected} of {updated.Count} locked calls changed under the batch; retrying it.");
         }
     }
+
+    /// <summary>One array per column of <c>calls</c>, in <see cref="CallColumns.Calls"/>' order.</summary>
+    private static NpgsqlParameter[] CallParameters(IReadOnlyCollection<Call> calls) =>
+    [
+        Array(calls, c => c.Id),
+        Array(calls, c => c.AsteriskId),
+        Array(calls, c => c.CallKey),
+        Array(calls, c => Lower(c.Direction)),
+        Array(calls, c => Lower(c.Status)),
+        Array(calls, c => c.CallerNumber),
+        Array(calls, c => c.CallerName),
+        Array(calls, c => c.DialedNumber),
+        Array(calls, c => c.AgentExtension),
+        Array(calls, c => c.AgentId),
+        Array(calls, c => c.ContactId),
+        Timestamps(calls, c => c.StartedAt),
+        Timestamps(calls, c => c.AnsweredAt),
+        Timestamps(calls, c => c.EndedAt),
+        Array(calls, c => c.RingSeconds),
+        Array(calls, c => c.TalkSeconds),
+        Array(calls, c => c.DurationSeconds),
+        Array(calls, c => c.HangupCause),
+        Array(calls, c => c.HangupCauseText),
+        Array(calls, c => c.HangupBy is { } side ? Lower(side) : null),
+        Array(calls, c => c.TransferCount),
+        Array(calls, c => c.HoldCount),
+        Array(calls, c => c.HoldSeconds),
+        Array(calls, c => c.RecordingName),
+        Array(calls, c => c.Reconciled),
+        Array(calls, c => c.LastStreamId),
+        Timestamps(calls, c => c.LastEventAt),
+        Array(calls, c => c.Version),
+        Timestamps(calls, c => c.UpdatedAt),
+    ];
+
+    /// <summary>One array per column of <c>call_legs</c>, in <see cref="CallColumns.Legs"/>' order.</summary>
+    private static NpgsqlParameter[] LegParameters(List<CallLeg> legs) =>
+    [
+        Array(legs, x => x.Id),
+        Array(legs, x => x.CallId),
+        Array(legs, x => x.ChannelId),
+        Array(legs, x => x.ChannelName),
+        Array(legs, x => x.Endpoint),
+        Array(legs, x => x.CallerNumber),
+        Array(legs, x => x.CallerName),
+        Array(legs, x => x.DialedExtension),
+        Array(legs, x => x.Context),
+        Array(legs, x => x.StasisDirection),
+        Array(legs, x => x.State),
+        Timestamps(legs, x => x.StateAt),
+        Timestamps(legs, x => x.CreatedAt),
+        Timestamps(legs, x => x.AnsweredAt),
+        Timestamps(legs, x => x.HangupRequestedAt),
+        Timestamps(legs, x => x.EndedAt),
+        Array(legs, x => x.EndReconciled),
+        Array(legs, x => x.HangupCause),
+        Array(legs, x => x.HangupCauseText),
+        Array(legs, x => x.DialStatus),
+        Timestamps(legs, x => x.FirstBridgedAt),
+        Array(legs, x => x.HoldCount),
+        Array(legs, x => x.HoldSeconds),
+        Timestamps(legs, x => x.HoldStartedAt),
+        Timestamps(legs, x => x.LastEventAt),
+    ];
 }
+

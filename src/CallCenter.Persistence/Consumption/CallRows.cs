@@ -1,12 +1,11 @@
 using CallCenter.Data;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CallCenter.Persistence.Consumption;
 
 /// <summary>
-/// Creates and locks the call rows a batch touches, with plain Npgsql: one set-based insert of the new calls and one
-/// locking read of the calls with their legs. EF Core's change tracking cost more per event than everything else the
+/// Locks and loads the call rows a batch touches, with plain Npgsql: one locking read of the calls with their legs;
+/// the calls not stored yet are made in memory. EF Core's change tracking cost more per event than everything else the
 /// worker does together, and the worker is the only writer of these tables, so the mapping lives here next to the EF
 /// model it mirrors (<see cref="CallColumns"/>); <see cref="CallRowWriter"/> and <see cref="CallEventCopier"/> write.
 /// </summary>
@@ -28,39 +27,19 @@ internal static class CallRows
         """;
 
     /// <summary>
-    /// Creates the calls not stored yet (sorted like the lock, so concurrent inserts of the same new
-    /// calls cannot deadlock); returns the ids of the rows this transaction created.
+    /// A call this batch sees first, in memory: it is inserted with its state once the batch's events are applied
+    /// (<see cref="CallRowWriter"/>), one write instead of an insert and an update of a row with ten indexes.
     /// </summary>
-    public static async Task<HashSet<Guid>> InsertMissingAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<CallKey, DateTimeOffset> firstSeen, CancellationToken cancellationToken)
+    public static Call New(CallKey key, DateTimeOffset firstSeen, DateTimeOffset now) => new()
     {
-        var created = new HashSet<Guid>();
-        if (firstSeen.Count == 0)
-        {
-            return created;
-        }
-
-        var ordered = firstSeen.OrderBy(p => p.Key.AsteriskId, StringComparer.Ordinal).ThenBy(p => p.Key.Key, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO calls (id, asterisk_id, call_key, direction, status, started_at, transfer_count, hold_count, hold_seconds, reconciled, version, updated_at)
-            SELECT id, asterisk_id, call_key, 'inbound', 'ringing', started_at, 0, 0, 0, false, 0, now()
-            FROM unnest(@ids, @asterisks, @keys, @started) AS t(id, asterisk_id, call_key, started_at)
-            ON CONFLICT (asterisk_id, call_key) DO NOTHING
-            RETURNING id
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. ordered.Select(_ => Guid.CreateVersion7())]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("asterisks", [.. ordered.Select(p => p.Key.AsteriskId)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. ordered.Select(p => p.Key.Key)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("started", [.. ordered.Select(p => p.Value.ToUniversalTime())]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            created.Add(reader.GetGuid(0));
-        }
-
-        return created;
-    }
+        Id = Guid.CreateVersion7(),
+        AsteriskId = key.AsteriskId,
+        CallKey = key.Key,
+        Direction = CallDirection.Inbound,
+        Status = CallStatus.Ringing,
+        StartedAt = firstSeen.ToUniversalTime(),
+        UpdatedAt = now,
+    };
 
     /// <summary>
     /// Locks the calls (in a fixed order, so two batches cannot deadlock) and reads them with their

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CallCenter.Persistence.Telemetry;
 using StackExchange.Redis;
 
@@ -28,15 +29,22 @@ internal sealed partial class ConsumerGroupReader(IConnectionMultiplexer redis, 
     }
 
     /// <summary>Entries delivered to this consumer name before (e.g. before a restart) and not acknowledged.</summary>
-    public async Task<ReadBatch> ReadOwnPendingAsync(string consumer) =>
-        ReadBatch.Parse(await Database.StreamReadGroupAsync(options.StreamName, options.ConsumerGroup, consumer, "0", options.BatchSize), isNew: false);
+    public async Task<ReadBatch> ReadOwnPendingAsync(string consumer)
+    {
+        var started = Stopwatch.GetTimestamp();
+        return ReadBatch.Parse(await Database.StreamReadGroupAsync(options.StreamName, options.ConsumerGroup, consumer, "0", options.BatchSize), isNew: false, started);
+    }
 
-    public async Task<ReadBatch> ReadNewAsync(string consumer) =>
-        ReadBatch.Parse(await Database.StreamReadGroupAsync(options.StreamName, options.ConsumerGroup, consumer, ">", options.BatchSize), isNew: true);
+    public async Task<ReadBatch> ReadNewAsync(string consumer)
+    {
+        var started = Stopwatch.GetTimestamp();
+        return ReadBatch.Parse(await Database.StreamReadGroupAsync(options.StreamName, options.ConsumerGroup, consumer, ">", options.BatchSize), isNew: true, started);
+    }
 
     /// <summary>Takes over entries another consumer left pending for longer than <see cref="PersistenceOptions.ClaimMinIdle"/>.</summary>
     public async Task<ReadBatch> ClaimIdleAsync(string consumer)
     {
+        var started = Stopwatch.GetTimestamp();
         var result = await Database.StreamAutoClaimAsync(
             options.StreamName, options.ConsumerGroup, consumer, (long)options.ClaimMinIdle.TotalMilliseconds, _claimCursor, options.BatchSize);
         _claimCursor = result.NextStartId.IsNullOrEmpty ? "0-0" : result.NextStartId;
@@ -47,7 +55,7 @@ internal sealed partial class ConsumerGroupReader(IConnectionMultiplexer redis, 
             LogClaimed(logger, claimed.Length);
         }
 
-        return ReadBatch.Parse(claimed, isNew: false);
+        return ReadBatch.Parse(claimed, isNew: false, started);
     }
 
     /// <summary>Reports the group's lag and pending count (the worker scales on them).</summary>

@@ -38,6 +38,10 @@ internal static class EntryCallKeys
         return RecordingChannel(entry.Event) is { } channelId && recordingOwners.TryGetValue(channelId, out var owner) ? owner : null;
     }
 
+    /// <summary>True for an entry whose call is found only through the database: a recording event without a call key.</summary>
+    public static bool NeedsLookup(StreamBatchEntry entry) =>
+        entry.Event is not null && string.IsNullOrEmpty(entry.Entry.CallKey) && RecordingChannel(entry.Event) is not null;
+
     /// <summary>Recording events name their target ("channel:ID"), not a call.</summary>
     private static string? RecordingChannel(AriEvent ariEvent)
     {

@@ -36,9 +36,8 @@ internal static class StreamEntryParser
 
     /// <summary>
     /// Reads the fields as <see cref="AriStreamEntry.TryParse"/> does (same checks, same messages), but
-    /// hands the ARI event's JSON to the parser as the UTF-8 bytes Redis returned: the event is decoded
-    /// once, and its text (the parser keeps it) doubles as the entry's data, instead of transcoding
-    /// every frame three times.
+    /// hands the JSON to the parser as the UTF-8 bytes Redis returned: the event is decoded once, into
+    /// its typed form, and never transcoded to text.
     /// </summary>
     private static StreamBatchEntry? TryParse(string streamId, NameValueEntry[] values, out string? reason)
     {
@@ -91,18 +90,14 @@ internal static class StreamEntryParser
             return null;
         }
 
-        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(receivedAtMs);
-        AriStreamEntry Entry(string json) =>
-            new(kind, type, NullIfEmpty(callKey), NullIfEmpty(channelId), NullIfEmpty(asteriskId), receivedAt, eventId, json);
-
+        var header = new StreamEntryHeader(type, NullIfEmpty(callKey), NullIfEmpty(channelId), NullIfEmpty(asteriskId), DateTimeOffset.FromUnixTimeMilliseconds(receivedAtMs), eventId);
         if (kind == AriStreamEntryKind.Snapshot)
         {
-            var json = data.ToString();
             try
             {
-                var snapshot = JsonSerializer.Deserialize(json, ContractsJsonContext.Default.ChannelSnapshot);
+                var snapshot = JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)data).Span, ContractsJsonContext.Default.ChannelSnapshot);
                 reason = snapshot is null ? "snapshot data is null" : null;
-                return snapshot is null ? null : new StreamBatchEntry(streamId, Entry(json), null, snapshot);
+                return snapshot is null ? null : new StreamBatchEntry(streamId, values, header, null, snapshot);
             }
             catch (JsonException ex)
             {
@@ -115,7 +110,7 @@ internal static class StreamEntryParser
         {
             case AriEvent ariEvent:
                 reason = null;
-                return new StreamBatchEntry(streamId, Entry(ariEvent.RawJson), ariEvent, null);
+                return new StreamBatchEntry(streamId, values, header, ariEvent, null);
             case AriMalformedFrame malformed:
                 reason = $"malformed ARI event: {malformed.Error}";
                 return null;

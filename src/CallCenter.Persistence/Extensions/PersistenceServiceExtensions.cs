@@ -26,7 +26,7 @@ public static class PersistenceServiceExtensions
 
         services.AddOptions<PersistenceOptions>()
             .Bind(configuration.GetSection(PersistenceOptions.SectionName))
-            .Validate(o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.ClaimMinIdle > TimeSpan.Zero, "Persistence batch size, poll interval and claim idle time must be positive.")
+            .Validate(o => o.BatchSize > 0 && o.CommitPartitions > 0 && o.PollInterval > TimeSpan.Zero && o.ClaimMinIdle > TimeSpan.Zero, "Persistence batch size, commit partitions, poll interval and claim idle time must be positive.")
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.InitialRetryDelay, "Persistence retry delays must be positive and MaxRetryDelay >= InitialRetryDelay.")
             .ValidateOnStart();
         services.AddOptions<RecordingOptions>()
@@ -40,7 +40,16 @@ public static class PersistenceServiceExtensions
 
         // One traced and counted data source serves both the hand-written batch writes (which take the context's
         // connection) and EF. No EF retry strategy: the consumer retries whole batches, in transactions of its own.
-        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.AddNpgsqlDataSource(DatabaseConnectionName, configureDataSourceBuilder: dataSource =>
+        {
+            // Every batch runs the same few statements: prepared once per connection, PostgreSQL stops parsing and
+            // planning them for each batch. A connection string that sets it wins.
+            if (!dataSource.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 32;
+                dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+        });
         services.AddDbContext<CallCenterDbContext>((serviceProvider, db) => db.UseNpgsql(serviceProvider.GetRequiredService<NpgsqlDataSource>()));
         builder.EnrichNpgsqlDbContext<CallCenterDbContext>(settings =>
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CallCenter.Persistence.Consumption;
 
 namespace CallCenter.Persistence.Telemetry;
 
@@ -13,6 +14,7 @@ public sealed class PersistenceMetrics
     private readonly Counter<long> _entriesClaimed;
     private readonly Counter<long> _commitFailures;
     private readonly Histogram<double> _batchDuration;
+    private readonly Histogram<double> _batchPhaseDuration;
     private readonly Counter<long> _recordingsUploaded;
     private readonly Counter<long> _recordingAttemptsFailed;
     private readonly Counter<long> _recordingsFailed;
@@ -32,6 +34,7 @@ public sealed class PersistenceMetrics
         _entriesClaimed = meter.CreateCounter<long>("callcenter.persistence.entries.claimed", "{entry}", "Idle pending entries claimed from other consumers");
         _commitFailures = meter.CreateCounter<long>("callcenter.persistence.batch.failures", "{batch}", "Batch commits that failed and were retried");
         _batchDuration = meter.CreateHistogram<double>("callcenter.persistence.batch.duration", "s", "Time to apply and commit one batch");
+        _batchPhaseDuration = meter.CreateHistogram<double>("callcenter.persistence.batch.phase.duration", "s", "Time one batch spent in each step (tag phase: read, parse, wait, resolve, lock, apply, save, copy, commit, acknowledge, publish)");
         _recordingsUploaded = meter.CreateCounter<long>("callcenter.persistence.recordings.uploaded", "{recording}", "Recordings uploaded and verified");
         _recordingAttemptsFailed = meter.CreateCounter<long>("callcenter.persistence.recordings.attempts_failed", "{attempt}", "Recording upload attempts that failed (retried)");
         _recordingsFailed = meter.CreateCounter<long>("callcenter.persistence.recordings.failed", "{recording}", "Recordings reported as failing after repeated attempts");
@@ -56,6 +59,19 @@ public sealed class PersistenceMetrics
     public void CommitFailed() => _commitFailures.Add(1);
 
     public void BatchCommitted(TimeSpan duration) => _batchDuration.Record(duration.TotalSeconds);
+
+    internal void BatchPhases(BatchTimings timings)
+    {
+        if (!_batchPhaseDuration.Enabled)
+        {
+            return;
+        }
+
+        foreach (var (phase, elapsed) in timings.All())
+        {
+            _batchPhaseDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("phase", phase.ToString().ToLowerInvariant()));
+        }
+    }
 
     public void RecordingUploaded() => _recordingsUploaded.Add(1);
 
