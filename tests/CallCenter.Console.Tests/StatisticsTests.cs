@@ -14,7 +14,7 @@ namespace CallCenter.Console.Tests;
 public sealed class StatisticsTests(ApiFixture fixture)
 {
     // --ok of the light theme: the answered bars' colour.
-    private const byte AnsweredRed = 0x1a, AnsweredGreen = 0x7f, AnsweredBlue = 0x37;
+    private const int AnsweredRed = 0x1a, AnsweredGreen = 0x7f, AnsweredBlue = 0x37;
 
     static StatisticsTests() => SetDefaultExpectTimeout(30_000);
 

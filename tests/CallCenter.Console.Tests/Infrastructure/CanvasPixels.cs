@@ -6,7 +6,7 @@ namespace CallCenter.Console.Tests.Infrastructure;
 public static class CanvasPixels
 {
     /// <summary>Pixels of exactly this opaque colour in the first canvas inside <paramref name="selector"/>.</summary>
-    public static Task<int> CountColourAsync(IPage page, string selector, byte red, byte green, byte blue) =>
+    public static Task<int> CountColourAsync(IPage page, string selector, int red, int green, int blue) =>
         page.EvaluateAsync<int>(
             """
             ([selector, r, g, b]) => {
