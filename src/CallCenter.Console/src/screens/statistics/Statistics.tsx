@@ -35,6 +35,8 @@ function StatisticsView() {
   const data = result.data;
   const hourly = useMemo(() => hourOfDaySeries(data?.hourly ?? []), [data]);
   const daily = useMemo(() => dailySeries(data?.daily ?? [], params.from, params.to), [data, params.from, params.to]);
+  // DIRECTION keys come as the database stores them ("inbound"); shown and exported as the schema's enum names.
+  const byDirection = useMemo(() => (data?.byDirection ?? []).map((row) => ({ ...row, key: row.key.toUpperCase() })), [data]);
   const names = new Map((agents.data?.agents ?? []).map((a) => [a.extension, `${a.name} (${a.extension})`]));
   const apply = (next: StatsParams) => setSearch(statsSearch(next));
 
@@ -49,7 +51,7 @@ function StatisticsView() {
           <Summary rows={data.daily} serviceLevelSeconds={params.serviceLevelSeconds} />
           <div className="toolbar">
             <span className="muted">{params.from} – {params.to}, {params.timeZone}</span>
-            <button type="button" onClick={() => downloadText(statsToCsv(data, params), `call-stats-${params.from}-${params.to}.csv`, 'text/csv;charset=utf-8')}>
+            <button type="button" onClick={() => downloadText(statsToCsv({ ...data, byDirection }, params), `call-stats-${params.from}-${params.to}.csv`, 'text/csv;charset=utf-8')}>
               Export CSV
             </button>
           </div>
@@ -61,7 +63,7 @@ function StatisticsView() {
           )}
           <StatsTable caption="By agent" keyHeader="Agent" rows={data.byAgent} testId="by-agent"
             describe={(key) => (key === '' ? 'No agent' : names.get(key) ?? key)} />
-          <StatsTable caption="By direction" keyHeader="Direction" rows={data.byDirection} testId="by-direction"
+          <StatsTable caption="By direction" keyHeader="Direction" rows={byDirection} testId="by-direction"
             describe={(key) => directionLabels[key as CallDirection] ?? key} />
         </section>
       )}
