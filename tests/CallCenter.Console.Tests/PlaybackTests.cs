@@ -42,6 +42,8 @@ public sealed class PlaybackTests(ApiFixture fixture)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Forward 10 seconds" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=recording-audio]').currentTime >= 10");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pause" }).ClickAsync();
+        // The waveform is the recording's: the tone fills the height (a flat line, as drawn before the fix, paints a row or two).
+        await page.WaitForFunctionAsync(CanvasPixels.PaintedRowsAtLeast("[data-testid=waveform]", 20));
         await browser.ScreenshotAsync("call-detail");
 
         // The audio element reads the signed link in byte ranges.

@@ -96,7 +96,10 @@ public sealed class CallCenterMutation : ObjectGraphType
             {
                 var input = Validate(c.GetArgument<AgentInput>("input"));
                 await using var db = await Db(c);
-                var agent = await db.Agents.FindAsync([c.GetArgument<Guid>("id")], c.CancellationToken) ?? throw NotFound("Agent");
+                // Tracked explicitly: the API's contexts default to no tracking, and FindAsync then returns an entity
+                // SaveChanges ignores (the update answered with the new values but stored nothing).
+                var id = c.GetArgument<Guid>("id");
+                var agent = await db.Agents.AsTracking().FirstOrDefaultAsync(a => a.Id == id, c.CancellationToken) ?? throw NotFound("Agent");
                 agent.Extension = input.Extension.Trim();
                 agent.Name = input.Name.Trim();
                 agent.Email = input.Email;
@@ -140,7 +143,9 @@ public sealed class CallCenterMutation : ObjectGraphType
             {
                 var input = c.GetArgument<ContactInput>("input");
                 await using var db = await Db(c);
-                var contact = await db.Contacts.FindAsync([c.GetArgument<Guid>("id")], c.CancellationToken) ?? throw NotFound("Contact");
+                // Tracked explicitly, as for agents above.
+                var id = c.GetArgument<Guid>("id");
+                var contact = await db.Contacts.AsTracking().FirstOrDefaultAsync(x => x.Id == id, c.CancellationToken) ?? throw NotFound("Contact");
                 contact.PhoneNumber = Normalize(input.PhoneNumber);
                 contact.Name = input.Name;
                 contact.Company = input.Company;

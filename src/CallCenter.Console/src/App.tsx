@@ -6,6 +6,9 @@ import { SignIn } from './screens/signin/SignIn';
 import { LiveBoard } from './screens/live/LiveBoard';
 import { History } from './screens/history/History';
 import { CallDetail } from './screens/detail/CallDetail';
+import { Statistics } from './screens/statistics/Statistics';
+import { Agents } from './screens/agents/Agents';
+import { Contacts } from './screens/contacts/Contacts';
 
 function Routed() {
   const { session } = useAuth();
@@ -18,6 +21,9 @@ function Routed() {
           <Route path="live" element={<LiveBoard />} />
           <Route path="history" element={<History />} />
           <Route path="calls/:id" element={<CallDetail />} />
+          <Route path="statistics" element={<Statistics />} />
+          <Route path="agents" element={<Agents />} />
+          <Route path="contacts" element={<Contacts />} />
           <Route path="*" element={<p role="alert">No such page.</p>} />
         </Route>
       </Routes>

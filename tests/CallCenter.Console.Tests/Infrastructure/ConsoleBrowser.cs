@@ -25,7 +25,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static string ExecutablePath =>
         File.Exists("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
 
-    public static async Task<ConsoleBrowser> StartAsync(Uri baseAddress)
+    /// <summary>A browser at 1280×800 in the light theme unless a viewport (a phone's) or the dark scheme is asked for.</summary>
+    public static async Task<ConsoleBrowser> StartAsync(Uri baseAddress, ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
         var playwright = await Playwright.CreateAsync();
         try
@@ -40,8 +41,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = baseAddress.AbsoluteUri,
-                ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-                ColorScheme = ColorScheme.Light,
+                ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+                ColorScheme = colorScheme,
                 // Date inputs and presets are read in the browser's zone: UTC, like the seeded call log.
                 TimezoneId = "UTC",
             });

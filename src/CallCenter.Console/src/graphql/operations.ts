@@ -2,23 +2,9 @@ import { graphql } from '../gql';
 
 export const LiveCallFieldsFragment = graphql(`
   fragment LiveCallFields on Call {
-    id
-    direction
-    status
+    ...CallSummaryFields
     isLive
-    callerNumber
-    callerName
-    dialedNumber
-    agentExtension
-    startedAt
-    answeredAt
-    endedAt
-    ringSeconds
-    talkSeconds
     holdCount
-    version
-    agent { id name extension }
-    contact { id name company phoneNumber }
     legs { id onHold }
   }
 `);
@@ -41,12 +27,6 @@ export const LiveCallsChangedSubscription = graphql(`
 
 export const TodayStatsQuery = graphql(`
   query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {
-    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {
-      key
-      total
-      answered
-      missed
-      serviceLevel
-    }
+    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) { ...CallStatsFields }
   }
 `);

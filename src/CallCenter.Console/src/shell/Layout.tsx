@@ -16,6 +16,9 @@ export function Layout() {
         <nav aria-label="Main">
           <NavLink to="/live">Live calls</NavLink>
           <NavLink to="/history">History</NavLink>
+          {isSupervisor(session) && <NavLink to="/statistics">Statistics</NavLink>}
+          {isSupervisor(session) && <NavLink to="/agents">Agents</NavLink>}
+          <NavLink to="/contacts">Contacts</NavLink>
           {/* The GraphQL IDE is served by the API itself (GET /graphql with Accept: text/html). */}
           {isSupervisor(session) && <a href="/graphql" target="_blank" rel="noreferrer">GraphQL IDE</a>}
         </nav>

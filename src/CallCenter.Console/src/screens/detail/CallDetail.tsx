@@ -5,6 +5,7 @@ import { DirectionLabel, StatusBadge } from '../../components/StatusBadge';
 import { ErrorMessage, Loading } from '../../components/States';
 import { formatDateTime, hangupSideLabels } from '../../format/format';
 import { describeError } from '../../graphql/errors';
+import { SaveContactLink } from '../contacts/SaveContactLink';
 import { RecordingPlayer } from '../player/RecordingPlayer';
 import { CallLegs } from './CallLegs';
 import { CallTimeline } from './CallTimeline';
@@ -37,7 +38,7 @@ export function CallDetail() {
         <dt>Answered</dt><dd>{formatDateTime(call.answeredAt)}</dd>
         <dt>Ended</dt><dd>{formatDateTime(call.endedAt)}</dd>
         <dt>Agent</dt><dd>{call.agent ? `${call.agent.name} (${call.agent.extension})` : call.agentExtension ?? '–'}</dd>
-        <dt>Contact</dt><dd>{call.contact ? `${call.contact.name ?? '–'}${call.contact.company ? `, ${call.contact.company}` : ''} · ${call.contact.phoneNumber}` : 'Not identified'}</dd>
+        <dt>Contact</dt><dd>{call.contact ? `${call.contact.name ?? '–'}${call.contact.company ? `, ${call.contact.company}` : ''} · ${call.contact.phoneNumber}` : <>Not identified <SaveContactLink call={call} /></>}</dd>
         <dt>Hang-up</dt>
         <dd data-testid="hangup">{call.hangupBy ? `by ${hangupSideLabels[call.hangupBy]}` : '–'}{call.hangupCauseText && ` · ${call.hangupCauseText}`}{call.hangupCause !== null && call.hangupCause !== undefined && ` (Q.850 ${call.hangupCause})`}</dd>
         <dt>Transfers / holds</dt><dd>{call.transferCount} / {call.holdCount}</dd>

@@ -3,19 +3,8 @@ import { graphql } from '../../gql';
 export const CallDetailQuery = graphql(`
   query CallDetail($id: ID!) {
     call(id: $id) {
-      id
-      direction
-      status
+      ...CallSummaryFields
       isLive
-      callerNumber
-      callerName
-      dialedNumber
-      agentExtension
-      startedAt
-      answeredAt
-      endedAt
-      ringSeconds
-      talkSeconds
       durationSeconds
       holdSeconds
       holdCount
@@ -24,9 +13,7 @@ export const CallDetailQuery = graphql(`
       hangupCauseText
       hangupBy
       reconciled
-      version
-      agent { id name extension email }
-      contact { id name company phoneNumber }
+      agent { ...AgentFields email }
       events { id type occurredAt channelId details }
       legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }
       recording { id status available contentType sizeBytes durationSeconds downloadUrl }

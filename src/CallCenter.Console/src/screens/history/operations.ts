@@ -2,24 +2,10 @@ import { graphql } from '../../gql';
 
 export const HistoryCallFieldsFragment = graphql(`
   fragment HistoryCallFields on Call {
-    id
-    direction
-    status
-    callerNumber
-    callerName
-    dialedNumber
-    agentExtension
-    startedAt
-    answeredAt
-    endedAt
-    ringSeconds
-    talkSeconds
+    ...CallSummaryFields
     durationSeconds
     hangupBy
     hangupCauseText
-    version
-    agent { id name extension }
-    contact { id name company }
     recording { id available }
   }
 `);
@@ -42,6 +28,6 @@ export const HistoryCallUpdatedSubscription = graphql(`
 
 export const HistoryAgentsQuery = graphql(`
   query HistoryAgents {
-    agents { id name extension }
+    agents { ...AgentFields }
   }
 `);

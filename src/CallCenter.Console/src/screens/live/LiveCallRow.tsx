@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { DirectionLabel, StatusBadge } from '../../components/StatusBadge';
 import { formatDuration, formatTime, secondsSince } from '../../format/format';
+import { SaveContactLink } from '../contacts/SaveContactLink';
 import { CallControls } from '../control/CallControls';
 import type { LiveCall } from './liveBoardState';
 
@@ -27,7 +28,7 @@ export function LiveCallRow({ call, now, longWaitSeconds, controls }: Props) {
         <Link to={`/calls/${encodeURIComponent(call.id)}`}>{call.callerName ?? call.callerNumber ?? 'unknown'}</Link>
         {call.callerName && call.callerNumber && call.callerName !== call.callerNumber && <div className="muted">{call.callerNumber}</div>}
       </td>
-      <td>{contact ? <>{contact.name ?? contact.phoneNumber}{contact.company && <div className="muted">{contact.company}</div>}</> : <span className="muted">–</span>}</td>
+      <td>{contact ? <>{contact.name ?? contact.phoneNumber}{contact.company && <div className="muted">{contact.company}</div>}</> : <><span className="muted">–</span> <SaveContactLink call={call} /></>}</td>
       <td>{call.agent ? `${call.agent.name} (${call.agent.extension})` : call.agentExtension ?? <span className="muted">–</span>}</td>
       <td><DirectionLabel direction={call.direction} /><div className="muted">to {call.dialedNumber ?? '–'}</div></td>
       <td>{formatTime(call.startedAt)}</td>

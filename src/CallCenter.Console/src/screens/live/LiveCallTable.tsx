@@ -13,7 +13,7 @@ interface Props {
 export function LiveCallTable({ caption, calls, now, longWaitSeconds, controls, testId }: Props) {
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      <table className="live-calls" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>

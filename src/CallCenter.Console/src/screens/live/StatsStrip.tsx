@@ -10,7 +10,7 @@ interface Props {
   longWaitSeconds: number;
 }
 
-function Tile({ label, value, testId, warn }: { label: string; value: string; testId: string; warn?: boolean }) {
+export function Tile({ label, value, testId, warn }: { label: string; value: string; testId: string; warn?: boolean }) {
   return (
     <div className={`tile${warn ? ' tile-warn' : ''}`}>
       <span className="tile-value" data-testid={testId}>{value}</span>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { TodayStatsQuery } from '../../graphql/operations';
+import { browserTimeZone } from '../statistics/timeZones';
 
 function todayRange(): { from: string; until: string } {
   const start = new Date();
@@ -9,8 +10,6 @@ function todayRange(): { from: string; until: string } {
   end.setDate(end.getDate() + 1);
   return { from: start.toISOString(), until: end.toISOString() };
 }
-
-export const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Today's answered, missed and service level (supervisors only); refetched when a call ends. */
 export function useTodayStats(enabled: boolean, endedCount: number) {

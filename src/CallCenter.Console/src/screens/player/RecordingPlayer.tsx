@@ -17,7 +17,7 @@ interface Props {
 
 /**
  * The audio element streams the signed link itself (HTTP Range requests, so seeking does not download the file);
- * wavesurfer draws on top of that element.
+ * wavesurfer draws on top of that element, from peaks computed here.
  */
 export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: Props) {
   const audioRef = useRef<HTMLAudioElement>(null);
@@ -35,14 +35,21 @@ export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: 
     const styles = getComputedStyle(document.documentElement);
     const wave = WaveSurfer.create({
       container, media: audio, height: 64, dragToSeek: true,
+      // Phone recordings are often quiet: scale the loudest peak to full height so the shape shows.
+      normalize: true,
       waveColor: styles.getPropertyValue('--muted').trim() || '#888', progressColor: styles.getPropertyValue('--accent').trim() || '#06c',
     });
-    // With peaks given wavesurfer fetches nothing and the audio element streams the link (Range); a flat line at first.
-    void wave.load(url, [[0, 0]], durationSeconds ?? undefined).catch(() => undefined);
+    // wavesurfer draws peaks it is given and fetches nothing; the element plays the link itself (Range requests).
+    // Its own src is passed as an absolute URL: wavesurfer then sees the source unchanged and leaves the element be.
+    // A new load() is the way to redraw: setOptions({ peaks }) replaces the data but redraws the old (flat) line,
+    // which is why the waveform stayed flat.
+    const source = audio.src;
+    const draw = (peaks: number[], duration: number | undefined) => wave.load(source, [peaks], duration).catch(() => undefined);
+    void draw([0, 0], durationSeconds ?? undefined);
     const download = new AbortController();
     if (sizeBytes !== null && sizeBytes !== undefined && sizeBytes <= waveformMaxBytes) {
       fetchPeaks(url, 2000, download.signal)
-        .then(({ peaks, duration }) => wave.setOptions({ peaks: [peaks], duration }))
+        .then(({ peaks, duration }) => draw(peaks, duration))
         // The flat line stays; playback does not depend on it.
         .catch((error: unknown) => { if (!download.signal.aborted) console.warn('waveform not drawn:', error); });
     }
@@ -62,12 +69,12 @@ export function RecordingPlayer({ url, sizeBytes, durationSeconds, onExpired }: 
   };
   return (
     <section className="player" aria-label="Recording">
-      <audio ref={audioRef} preload="metadata" data-testid="recording-audio"
+      <audio ref={audioRef} src={url} preload="metadata" data-testid="recording-audio"
         onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)}
         onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
         onLoadedMetadata={(e) => Number.isFinite(e.currentTarget.duration) && setDuration(e.currentTarget.duration)}
         onError={() => setError('The recording could not be loaded (the link may have expired).')} />
-      <div ref={waveRef} className="waveform" />
+      <div ref={waveRef} className="waveform" data-testid="waveform" />
       <div className="player-controls">
         <button type="button" onClick={() => seek(time - 10)} aria-label="Back 10 seconds">−10 s</button>
         <button type="button" onClick={() => (playing ? audioRef.current?.pause() : void audioRef.current?.play())}>{playing ? 'Pause' : 'Play'}</button>
