@@ -1,5 +1,4 @@
 using CallCenter.LocalServers;
-using CallCenter.Testing;
 
 namespace CallCenter.Deployment.Tests.Containers;
 
@@ -9,8 +8,9 @@ namespace CallCenter.Deployment.Tests.Containers;
 /// </summary>
 public sealed record ContainerSettings(string Database, string Redis, string Blobs, AsteriskServer Asterisk, string Stream)
 {
-    private readonly string _jwtSigningKey = TestRun.NewSecret();
-    private readonly string _recordingLinkKey = TestRun.NewSecret();
+    // The API wants keys of at least 256 bits.
+    private readonly string _jwtSigningKey = System.Security.Cryptography.RandomNumberGenerator.GetHexString(64);
+    private readonly string _recordingLinkKey = System.Security.Cryptography.RandomNumberGenerator.GetHexString(64);
 
     public Dictionary<string, string> Ingestion(int port) => With(Common(port), new()
     {
