@@ -4,7 +4,18 @@
 # GraphQL clients the tests run (graphql-ws, graphql-js, graphql-http's audit, graphql-codegen, Apollo
 # Client) from npm into the project-local .tools/ folder; and Asterisk 22 (Debian unstable) in a root
 # filesystem cached outside the repository. Idempotent: quiet when everything is present.
+#
+#   --containers   also install and configure podman, a loopback image registry and the local base images
+#                  (eng/install-containers.sh): what the container tests and the AppHost's container mode need.
 set -euo pipefail
+
+containers=0
+for arg in "$@"; do
+  case "$arg" in
+    --containers) containers=1 ;;
+    *) printf '[install-prereqs] ERROR: unknown option %s (known: --containers)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${CALLCENTER_CACHE:-$HOME/.cache/callcenter}
@@ -88,6 +99,11 @@ fi
 if ! grep -q "$(hostname)" "$rootfs/etc/hosts" 2>/dev/null; then
   need_root "Writing $rootfs/etc/hosts"
   printf '127.0.0.1 localhost %s\n::1 localhost\n' "$(hostname)" > "$rootfs/etc/hosts"
+fi
+
+if [ "$containers" -eq 1 ]; then
+  need_root "Installing podman and the base images"
+  CALLCENTER_ASTERISK_ROOTFS="$rootfs" CALLCENTER_CACHE="$cache" bash "$repo/eng/install-containers.sh"
 fi
 
 exit 0

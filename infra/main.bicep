@@ -10,13 +10,10 @@ param name string = 'callcenter'
 
 param location string = resourceGroup().location
 
-@description('Container images, e.g. myregistry.azurecr.io/callcenter-api:1.0.0')
-param ingestionImage string
-param persistenceImage string
-param apiImage string
-
-@description('Registry the images come from; pulled with the apps\' managed identity (AcrPull).')
-param containerRegistryServer string
+@description('Service images in this deployment\'s registry (output AZURE_CONTAINER_REGISTRY_ENDPOINT), e.g. <registry>/callcenter/api:1.0.0. Empty on the first provisioning, before any image is pushed: the app then runs a placeholder until `azd deploy` sets the image.')
+param ingestionImage string = ''
+param persistenceImage string = ''
+param apiImage string = ''
 
 @description('Base URL of the customer Asterisk ARI, e.g. https://pbx.example.com:8089/ari/')
 param asteriskAriUrl string
@@ -35,6 +32,18 @@ param jwtAuthority string
 param jwtIssuer string = jwtAuthority
 param jwtAudience string = 'callcenter-api'
 
+@description('Key (at least 32 bytes) that signs recording download links; every API replica must share it.')
+@secure()
+param recordingLinkSigningKey string
+
+// The Redis stream the ingestion service appends ARI events to and the persistence worker's consumer group on it
+// (AriStreamEntry.DefaultStreamName and PersistenceOptions.ConsumerGroup): the services and the KEDA scaler must agree.
+var eventStream = 'callcenter:ari-events'
+var consumerGroup = 'callcenter-persistence'
+
+// Served by Container Apps until `azd deploy` sets a service's image; it answers no /health, so it gets no probes.
+var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
+
 var suffix = uniqueString(resourceGroup().id, name)
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -49,6 +58,24 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id-${suffix}'
   location: location
+}
+
+// The images' registry; the apps pull with the identity (AcrPull), so no admin user or password.
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: take('${replace(name, '-', '')}cr${suffix}', 50)
+  location: location
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: false }
+}
+
+resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, identity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  }
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -150,6 +177,7 @@ var secrets = [
   { name: 'ari-password', value: asteriskAriPassword }
 ]
 
+// The blob endpoint (no key): the services see an account URL and authenticate with the identity (AZURE_CLIENT_ID).
 var commonEnv = [
   { name: 'ConnectionStrings__redis', secretRef: 'redis' }
   { name: 'ConnectionStrings__callcenterdb', secretRef: 'callcenterdb' }
@@ -161,29 +189,48 @@ var commonEnv = [
   { name: 'Ari__Application', value: 'call-center' }
 ]
 
+var ingestionEnv = concat(commonEnv, [{ name: 'Ingestion__StreamName', value: eventStream }])
+var persistenceEnv = concat(commonEnv, [
+  { name: 'Persistence__StreamName', value: eventStream }
+  { name: 'Persistence__ConsumerGroup', value: consumerGroup }
+])
+var apiEnv = concat(commonEnv, [
+  { name: 'Authentication__Jwt__Authority', value: jwtAuthority }
+  { name: 'Authentication__Jwt__Issuer', value: jwtIssuer }
+  { name: 'Authentication__Jwt__Audience', value: jwtAudience }
+  { name: 'Recordings__LinkSigningKey', secretRef: 'recording-link-key' }
+])
+
+// The images listen on 8080 (ASPNETCORE_HTTP_PORTS); /alive is the process, /health its servers too.
 var probes = [
   { type: 'Liveness', httpGet: { path: '/alive', port: 8080 }, periodSeconds: 10 }
   { type: 'Readiness', httpGet: { path: '/health', port: 8080 }, periodSeconds: 10 }
+  { type: 'Startup', httpGet: { path: '/alive', port: 8080 }, periodSeconds: 2, failureThreshold: 30 }
 ]
+
+var registries = [{ server: registry.properties.loginServer, identity: identity.id }]
 
 // Exactly one ingestion replica: ARI delivers an application's events to one WebSocket.
 resource ingestion 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${name}-ingestion'
   location: location
+  tags: { 'azd-service-name': 'ingestion' }
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } }
+  // A revision pulls its image with the identity, so the AcrPull role must exist first.
+  dependsOn: [acrPull]
   properties: {
     managedEnvironmentId: environment.id
     configuration: {
       secrets: secrets
-      registries: [ { server: containerRegistryServer, identity: identity.id } ]
+      registries: registries
     }
     template: {
       containers: [
         {
           name: 'ingestion'
-          image: ingestionImage
-          env: commonEnv
-          probes: probes
+          image: empty(ingestionImage) ? placeholderImage : ingestionImage
+          env: ingestionEnv
+          probes: empty(ingestionImage) ? [] : probes
           resources: { cpu: json('0.5'), memory: '1Gi' }
         }
       ]
@@ -196,20 +243,23 @@ resource ingestion 'Microsoft.App/containerApps@2024-03-01' = {
 resource persistence 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${name}-persistence'
   location: location
+  tags: { 'azd-service-name': 'persistence' }
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } }
+  // A revision pulls its image with the identity, so the AcrPull role must exist first.
+  dependsOn: [acrPull]
   properties: {
     managedEnvironmentId: environment.id
     configuration: {
       secrets: concat(secrets, [ { name: 'redis-password', value: redis.listKeys().primaryKey } ])
-      registries: [ { server: containerRegistryServer, identity: identity.id } ]
+      registries: registries
     }
     template: {
       containers: [
         {
           name: 'persistence'
-          image: persistenceImage
-          env: commonEnv
-          probes: probes
+          image: empty(persistenceImage) ? placeholderImage : persistenceImage
+          env: persistenceEnv
+          probes: empty(persistenceImage) ? [] : probes
           resources: { cpu: json('1.0'), memory: '2Gi' }
         }
       ]
@@ -224,8 +274,8 @@ resource persistence 'Microsoft.App/containerApps@2024-03-01' = {
               metadata: {
                 address: '${redis.properties.hostName}:6380'
                 enableTLS: 'true'
-                stream: 'callcenter:ari-events'
-                consumerGroup: 'persistence'
+                stream: eventStream
+                consumerGroup: consumerGroup
                 lagCount: '5000'
               }
               auth: [ { secretRef: 'redis-password', triggerParameter: 'password' } ]
@@ -240,12 +290,15 @@ resource persistence 'Microsoft.App/containerApps@2024-03-01' = {
 resource api 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${name}-api'
   location: location
+  tags: { 'azd-service-name': 'api' }
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } }
+  // A revision pulls its image with the identity, so the AcrPull role must exist first.
+  dependsOn: [acrPull]
   properties: {
     managedEnvironmentId: environment.id
     configuration: {
-      secrets: secrets
-      registries: [ { server: containerRegistryServer, identity: identity.id } ]
+      secrets: concat(secrets, [{ name: 'recording-link-key', value: recordingLinkSigningKey }])
+      registries: registries
       ingress: {
         external: true
         targetPort: 8080
@@ -257,13 +310,9 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'api'
-          image: apiImage
-          env: concat(commonEnv, [
-            { name: 'Authentication__Jwt__Authority', value: jwtAuthority }
-            { name: 'Authentication__Jwt__Issuer', value: jwtIssuer }
-            { name: 'Authentication__Jwt__Audience', value: jwtAudience }
-          ])
-          probes: probes
+          image: empty(apiImage) ? placeholderImage : apiImage
+          env: apiEnv
+          probes: empty(apiImage) ? [] : probes
           resources: { cpu: json('1.0'), memory: '2Gi' }
         }
       ]
@@ -276,5 +325,7 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
   }
 }
 
+// azd pushes the images here (and so can anyone with AcrPush on it).
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServer
 output apiUrl string = 'https://${api.properties.configuration.ingress.fqdn}/graphql'
 output storageBlobEndpoint string = storage.properties.primaryEndpoints.blob

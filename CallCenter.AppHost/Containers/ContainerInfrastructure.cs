@@ -8,25 +8,35 @@ namespace CallCenter.AppHost.Containers;
 /// <summary>
 /// The servers as containers (Docker or Podman) with data volumes, and what a deployment provides when publishing:
 /// PostgreSQL and Redis as Aspire declares them, blob storage as a connection string (no Azure hosting package is
-/// available to us), and the customer's Asterisk as ARI parameters.
+/// available to us), and the customer's Asterisk as ARI parameters. With <paramref name="servers"/>, PostgreSQL, Redis
+/// and Azurite come from there instead (local processes where the engine has no images of them).
 /// </summary>
-internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder builder, Installation installation) : IInfrastructure
+/// <param name="asteriskBaseImage">asterisk/Containerfile's BASE_IMAGE.</param>
+internal sealed class ContainerInfrastructure(
+    IDistributedApplicationBuilder builder, Installation installation, string asteriskBaseImage, IInfrastructure? servers = null) : IInfrastructure
 {
     private const string AzuriteAccount = AzuriteServer.AccountName;
 
     public IResourceBuilder<IResourceWithConnectionString> AddPostgres(string serverName, string databaseName, IResourceBuilder<ParameterResource> password) =>
-        builder.AddPostgres(serverName, password: password)
+        servers?.AddPostgres(serverName, databaseName, password)
+        ?? builder.AddPostgres(serverName, password: password)
             .WithImage(ContainerImages.PostgresImage, ContainerImages.PostgresTag)
             .WithDataVolume()
             .AddDatabase(databaseName);
 
     public IResourceBuilder<IResourceWithConnectionString> AddRedis(string name, IResourceBuilder<ParameterResource> password) =>
-        builder.AddRedis(name, password: password)
+        servers?.AddRedis(name, password)
+        ?? builder.AddRedis(name, password: password)
             .WithImage(ContainerImages.RedisImage, ContainerImages.RedisTag)
             .WithDataVolume();
 
     public IResourceBuilder<IResourceWithConnectionString> AddBlobStorage(string storageName, string blobsName, IResourceBuilder<ParameterResource> accountKey)
     {
+        if (servers is not null)
+        {
+            return servers.AddBlobStorage(storageName, blobsName, accountKey);
+        }
+
         if (installation.IsPublishing)
         {
             // Azure Storage in the deployment: its connection string is a deployment input.
@@ -76,7 +86,11 @@ internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder bui
         return builder.AddResource(new AsteriskContainerResource(name, ariPassword.Resource, sip))
             .WithImage("callcenter-asterisk", "22")
             .WithDockerfile(asteriskFolder, Path.Combine(asteriskFolder, "Containerfile"))
+            .WithBuildArg("BASE_IMAGE", asteriskBaseImage)
             .WithBindMount(layout.HostDirectory, layout.ChrootDirectory)
+            // The instance folder is the host's (spool, astdb, the generated includes at mode 0600), which the image's
+            // unprivileged asterisk user cannot write: the development stack runs it as root, as the local mode does.
+            .WithContainerRuntimeArgs("--user", "root")
             .WithArgs("-C", layout.AsteriskConf)
             .WithHttpEndpoint(name: "ari", targetPort: AsteriskContainerResource.AriPort)
             .WithEndpoint(name: "sip", port: sipPort, targetPort: sipPort, scheme: "udp", protocol: System.Net.Sockets.ProtocolType.Udp, isProxied: false)

@@ -3,13 +3,16 @@ using CallCenter.LocalServers;
 namespace CallCenter.AppHost.Setup;
 
 /// <summary>
-/// The AppHost's own switches (--mode, --reset, --demo, --data-dir, --sip-bind, --any-ports). They are taken out of the
+/// The AppHost's own switches (--mode, --servers, --reset, --demo, --data-dir, --sip-bind, --any-ports). They are taken out of the
 /// arguments before Aspire sees the rest (--publisher, --output-path, ...), whose command-line configuration
 /// would reject a switch without a value such as --demo.
 /// </summary>
 internal sealed record AppHostOptions
 {
     public InfrastructureChoice Mode { get; init; } = InfrastructureChoice.Auto;
+
+    /// <summary>In container mode, how PostgreSQL, Redis and Azurite run: containers if the engine has their images (Auto), or forced.</summary>
+    public InfrastructureChoice Servers { get; init; } = InfrastructureChoice.Auto;
 
     public bool Reset { get; init; }
 
@@ -43,6 +46,7 @@ internal sealed record AppHostOptions
                 "--demo" => options with { Demo = true },
                 "--reset" => options with { Reset = true },
                 "--mode" => options with { Mode = Enum.Parse<InfrastructureChoice>(Value(), ignoreCase: true) },
+                "--servers" => options with { Servers = Enum.Parse<InfrastructureChoice>(Value(), ignoreCase: true) },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--sip-bind" => options with { SipBindAddress = Value() },
                 "--any-ports" => options with { PreferWellKnownPorts = false },

@@ -23,7 +23,7 @@ internal static class ContainerEngine
                 continue;
             }
 
-            var missing = images.Where(image => !Succeeds(engine, ["image", "inspect", image])).ToList();
+            var missing = images.Where(image => !HasImage(engine, image)).ToList();
             if (missing.Count == 0)
             {
                 return (engine, $"{engine} answers and has the images");
@@ -34,6 +34,11 @@ internal static class ContainerEngine
 
         return (null, reasons.Count == 0 ? "no docker or podman installed" : string.Join("; ", reasons));
     }
+
+    /// <summary>The first engine that answers <c>info</c>, or null.</summary>
+    public static string? Answering() => Candidates().FirstOrDefault(engine => Succeeds(engine, ["info"]));
+
+    public static bool HasImage(string engine, string image) => Succeeds(engine, ["image", "inspect", image]);
 
     /// <summary>ASPIRE_CONTAINER_RUNTIME, when set, names the only engine Aspire would use.</summary>
     private static IEnumerable<string> Candidates() =>

@@ -71,7 +71,8 @@ public sealed class AppHostModelTests
     public async Task ContainerModeDeclaresPostgresRedisAzuriteAndAsteriskContainersWithVolumes()
     {
         var data = TestInstallation.NewDataFolder();
-        await using var builder = await CreateAsync("container", data);
+        // --servers container: the declaration whatever images this machine's engine has (else they fall back to processes).
+        await using var builder = await CreateAsync("container", data, "--servers", "container");
         var resources = builder.Resources.ToDictionary(resource => resource.Name);
 
         AssertImage(resources["postgres"], "library/postgres", "15");
@@ -101,9 +102,27 @@ public sealed class AppHostModelTests
         AssertWaits(resources["persistence"], "redis", "callcenterdb", "blobs", "asterisk");
     }
 
-    private static Task<IDistributedApplicationTestingBuilder> CreateAsync(string mode, string data) =>
+    [Fact]
+    public async Task ContainerModeWithLocalServersRunsAsteriskAloneAsAContainer()
+    {
+        // What --mode container falls back to when the engine has no PostgreSQL, Redis or Azurite image. Declaring starts
+        // nothing and writes no instance folder, so there is nothing to remove (like the container-mode test above).
+        await using var builder = await CreateAsync("container", TestInstallation.NewDataFolder(), "--servers", "local");
+        var resources = builder.Resources.ToDictionary(resource => resource.Name);
+
+        foreach (var server in new[] { "postgres", "redis", "storage" })
+        {
+            Assert.IsAssignableFrom<ExecutableResource>(resources[server]);
+        }
+
+        var build = Assert.Single(resources["asterisk"].Annotations.OfType<DockerfileBuildAnnotation>());
+        Assert.Contains("BASE_IMAGE", build.BuildArguments.Keys);
+        Assert.Contains(resources["asterisk"].Annotations.OfType<ContainerMountAnnotation>(), mount => mount.Type == ContainerMountType.BindMount);
+    }
+
+    private static Task<IDistributedApplicationTestingBuilder> CreateAsync(string mode, string data, params string[] more) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.CallCenter_AppHost>(
-            ["--mode", mode, "--data-dir", data, "--any-ports"], TestContext.Current.CancellationToken);
+            ["--mode", mode, "--data-dir", data, "--any-ports", .. more], TestContext.Current.CancellationToken);
 
     // The replacement (ExecutionConfigurationBuilder) needs a running application's execution context; this helper
     // evaluates the same environment callbacks on a model that is only declared.
