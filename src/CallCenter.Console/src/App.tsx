@@ -6,6 +6,7 @@ import { SignIn } from './screens/signin/SignIn';
 import { LiveBoard } from './screens/live/LiveBoard';
 import { History } from './screens/history/History';
 import { CallDetail } from './screens/detail/CallDetail';
+import { Wallboard } from './screens/wallboard/Wallboard';
 
 function Routed() {
   const { session } = useAuth();
@@ -13,6 +14,8 @@ function Routed() {
   return (
     <ApiProvider>
       <Routes>
+        {/* Full screen, without the console's top bar. */}
+        <Route path="wallboard" element={<Wallboard />} />
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/live" replace />} />
           <Route path="live" element={<LiveBoard />} />

@@ -16,6 +16,7 @@ export const LiveCallFieldsFragment = graphql(`
     ringSeconds
     talkSeconds
     holdCount
+    transferCount
     version
     agent { id name extension }
     contact { id name company phoneNumber }
