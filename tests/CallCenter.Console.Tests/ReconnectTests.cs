@@ -43,7 +43,7 @@ public sealed class ReconnectTests(ApiFixture fixture, AsteriskFixture asterisk)
         // While the API is away a customer calls 2002, which rings and nobody answers; the worker records it.
         await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2002", caller, TimeSpan.FromSeconds(120));
         await using (var db = new CallCenterDbContext(new DbContextOptionsBuilder<CallCenterDbContext>()
-            .UseNpgsql(pipeline.Api.Settings["ConnectionStrings:callcenterdb"]).Options))
+            .UseNpgsql(pipeline.Api.Settings["ConnectionStrings:callcenterdb"]!).Options))
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (!await db.Calls.AnyAsync(c => c.CallerNumber == caller, cancel))

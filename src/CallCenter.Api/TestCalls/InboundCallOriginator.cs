@@ -27,7 +27,7 @@ public sealed class InboundCallOriginator(AriClient ari, IOptions<TestCallOption
                 Extension = settings.CallerExtension,
                 Priority = 1,
                 // Originate sets both caller id and connected line; the dialplan half takes its caller id from the latter.
-                CallerId = $"\"{callerNumber}\" <{callerNumber}>",
+                CallerId = callerNumber,
                 Timeout = settings.RingTimeout,
                 ChannelId = channelId,
                 OtherChannelId = channelId + "-in",

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CallCenter.Api.Control;
 using CallCenter.Api.Security;
-using CallCenter.Ari;
+using CallCenter.Ari.Rest;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Api.TestCalls;

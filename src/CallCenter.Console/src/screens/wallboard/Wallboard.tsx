@@ -29,7 +29,8 @@ export function Wallboard() {
   const waiting = orderedLiveCalls(state).filter((c) => c.status === 'RINGING').slice(0, waitingShown);
   const day = today.day;
   const missed = day ? missedShare(day.answered, day.missed) : null;
-  const serviceLevel = day?.serviceLevel === null || day?.serviceLevel === undefined ? null : day.serviceLevel * 100;
+  const ratio = day?.serviceLevel;
+  const serviceLevel = ratio === null || ratio === undefined ? null : ratio * 100;
   const pending = loading ? '…' : null;
 
   return (
