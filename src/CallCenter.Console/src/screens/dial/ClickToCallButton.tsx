@@ -31,7 +31,7 @@ export function ClickToCallButton({ number, label = 'Call' }: Props) {
       {asking
         ? (
           <form onSubmit={submit} className="inline-form" aria-label={`${label} ${number}`}>
-            <ExtensionField extension={dial.extension} onChange={dial.setExtension} />
+            <ExtensionField extension={dial.extension} onChange={dial.setExtension} autoFocus />
             <button type="submit" disabled={!dial.extension || dial.busy}>{label}</button>
             <button type="button" onClick={() => setAsking(false)}>Cancel</button>
           </form>
