@@ -57,15 +57,9 @@ public sealed class TestCallTests(ApiFixture fixture, AsteriskFixture asterisk)
         await browser.ScreenshotAsync("test-call");
         await browser.ScreenshotAsync("wallboard", wallboard);
 
-        // From the call's start in Asterisk (its first channel's creation time) to the row in the browser; same clock.
+        await LiveBoardTests.LogRowDelayAsync(browser, pipeline, row, token);
         var callId = await row.GetAttributeAsync("data-call-id");
         using var http = pipeline.Api.CreateHttpClient();
-        var started = await http.DataAsync("query($id: ID!) { call(id: $id) { startedAt } }", new { id = callId }, token);
-        var startedAt = DateTimeOffset.Parse(started["call"]!["startedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-        var seenAt = await browser.RowSeenAtAsync();
-        Assert.NotNull(seenAt);
-        TestRun.Log("measure", string.Create(CultureInfo.InvariantCulture,
-            $"live board: the test call's row appeared {seenAt.Value - startedAt.ToUnixTimeMilliseconds():F0} ms after Asterisk created its first channel"));
 
         await Expect(row).ToHaveAttributeAsync("data-status", "ANSWERED");
         await Expect(row).ToContainTextAsync("1001");
