@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": typeof types.LiveCallFieldsFragmentDoc,
+    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    transferCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": typeof types.LiveCallFieldsFragmentDoc,
     "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": typeof types.LiveCallsDocument,
     "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": typeof types.LiveCallsChangedDocument,
     "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n": typeof types.TodayStatsDocument,
@@ -26,13 +26,15 @@ type Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": typeof types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": typeof types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": typeof types.CallDetailUpdatedDocument,
+    "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": typeof types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n": typeof types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": typeof types.CallHistoryDocument,
     "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": typeof types.HistoryCallUpdatedDocument,
     "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n": typeof types.HistoryAgentsDocument,
+    "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n": typeof types.SimulateIncomingCallDocument,
 };
 const documents: Documents = {
-    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": types.LiveCallFieldsFragmentDoc,
+    "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    transferCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n": types.LiveCallFieldsFragmentDoc,
     "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": types.LiveCallsDocument,
     "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": types.LiveCallsChangedDocument,
     "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) {\n      key\n      total\n      answered\n      missed\n      serviceLevel\n    }\n  }\n": types.TodayStatsDocument,
@@ -44,10 +46,12 @@ const documents: Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      id\n      direction\n      status\n      isLive\n      callerNumber\n      callerName\n      dialedNumber\n      agentExtension\n      startedAt\n      answeredAt\n      endedAt\n      ringSeconds\n      talkSeconds\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      version\n      agent { id name extension email }\n      contact { id name company phoneNumber }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": types.CallDetailUpdatedDocument,
+    "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n": types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": types.CallHistoryDocument,
     "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": types.HistoryCallUpdatedDocument,
     "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n": types.HistoryAgentsDocument,
+    "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n": types.SimulateIncomingCallDocument,
 };
 
 /**
@@ -67,7 +71,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"): (typeof documents)["\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"];
+export function graphql(source: "\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    transferCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"): (typeof documents)["\n  fragment LiveCallFields on Call {\n    id\n    direction\n    status\n    isLive\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    holdCount\n    transferCount\n    version\n    agent { id name extension }\n    contact { id name company phoneNumber }\n    legs { id onHold }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -115,6 +119,10 @@ export function graphql(source: "\n  subscription CallDetailUpdated($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n"): (typeof documents)["\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n"): (typeof documents)["\n  fragment HistoryCallFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    version\n    agent { id name extension }\n    contact { id name company }\n    recording { id available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -128,6 +136,10 @@ export function graphql(source: "\n  subscription HistoryCallUpdated($filter: Ca
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HistoryAgents {\n    agents { id name extension }\n  }\n"): (typeof documents)["\n  query HistoryAgents {\n    agents { id name extension }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n"): (typeof documents)["\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

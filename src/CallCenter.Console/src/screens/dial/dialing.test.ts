@@ -28,6 +28,7 @@ describe('callBackNumber', () => {
   });
   it('calls again the number an unanswered outbound call tried', () => {
     expect(callBackNumber({ direction: 'OUTBOUND', status: 'BUSY', callerNumber: '1001', dialedNumber: '5553001' })).toBe('5553001');
+    expect(callBackNumber({ direction: 'OUTBOUND', status: 'NO_ANSWER', callerNumber: '1001', dialedNumber: '5552001' })).toBe('5552001');
   });
   it('offers nothing for answered, live or internal calls, or without a number', () => {
     expect(callBackNumber({ direction: 'INBOUND', status: 'COMPLETED', callerNumber: '998901112233' })).toBeNull();

@@ -19,7 +19,7 @@ interface CallBackSource {
   dialedNumber?: string | null;
 }
 
-const unanswered: ReadonlySet<CallStatus> = new Set<CallStatus>(['MISSED', 'BUSY', 'FAILED']);
+const unanswered: ReadonlySet<CallStatus> = new Set<CallStatus>(['MISSED', 'BUSY', 'FAILED', 'NO_ANSWER']);
 
 /**
  * Whom to call back after a call nobody answered: the customer who called in, or the number an agent tried to reach.

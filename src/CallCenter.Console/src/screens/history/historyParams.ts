@@ -9,7 +9,7 @@ export const datePresets = {
 } as const;
 export type DatePreset = keyof typeof datePresets;
 
-export const allStatuses: readonly CallStatus[] = ['RINGING', 'ANSWERED', 'COMPLETED', 'MISSED', 'BUSY', 'FAILED'];
+export const allStatuses: readonly CallStatus[] = ['RINGING', 'ANSWERED', 'COMPLETED', 'MISSED', 'BUSY', 'FAILED', 'NO_ANSWER'];
 export const allDirections: readonly CallDirection[] = ['INBOUND', 'OUTBOUND', 'INTERNAL'];
 
 export interface HistoryQuery {
