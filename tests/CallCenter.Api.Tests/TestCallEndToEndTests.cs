@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
 using static CallCenter.Api.Tests.CallControlEndToEndTests;
@@ -38,8 +39,19 @@ public sealed class TestCallEndToEndTests(ApiFixture fixture, AsteriskFixture as
         Assert.Equal("5550100", ringing["dialedNumber"]?.GetValue<string>());
         var callId = ringing["id"]!.GetValue<string>();
 
-        await WaitForCallAsync(http, token, callId, c => c["status"]!.GetValue<string>() == "ANSWERED" && c["agentExtension"]?.GetValue<string>() == "1001",
+        var answered = await WaitForCallAsync(http, token, callId, c => c["status"]!.GetValue<string>() == "ANSWERED" && c["agentExtension"]?.GetValue<string>() == "1001",
             "agent 1001 answers the test call");
+        // The caller's half takes the agent's number as its caller id when the agent answers (Local channels copy the
+        // connected line across); the call's caller stays the typed number.
+        Assert.Equal(caller, answered["callerNumber"]?.GetValue<string>());
+
+        // Hold needs both parties back in the application's bridge, which follows the answer by a moment.
+        using var ari = asterisk.CreateAriClient();
+        await WaitForAsync(async () =>
+        {
+            var bridges = JsonNode.Parse(await ari.GetStringAsync("bridges", cancel))!.AsArray();
+            return bridges.Select(b => b!.AsObject()).FirstOrDefault(b => b["channels"]!.AsArray().Count == 2);
+        }, "ARI shows the caller's half and agent 1001 in one bridge");
 
         // The caller's side is the Local channel half in the application's bridge: hold reaches it.
         await MutateAsync(http, token, "holdCall", callId);

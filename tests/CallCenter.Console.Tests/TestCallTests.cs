@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Console.Tests.Infrastructure;
 using CallCenter.Testing;
@@ -63,6 +64,8 @@ public sealed class TestCallTests(ApiFixture fixture, AsteriskFixture asterisk)
 
         await Expect(row).ToHaveAttributeAsync("data-status", "ANSWERED");
         await Expect(row).ToContainTextAsync("1001");
+        await Expect(row).ToContainTextAsync("Inbound");
+        await WaitForBridgeAsync(cancel);
 
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Hold", Exact = true }).ClickAsync();
         await Expect(row.GetByText("On hold")).ToBeVisibleAsync();
@@ -87,5 +90,17 @@ public sealed class TestCallTests(ApiFixture fixture, AsteriskFixture asterisk)
         Assert.Equal(caller, data["call"]!["callerNumber"]!.GetValue<string>());
         Assert.Equal(1, data["call"]!["holdCount"]!.GetValue<int>());
         Assert.Equal(1, data["call"]!["transferCount"]!.GetValue<int>());
+    }
+
+    /// <summary>Hold needs both parties back in the application's bridge, which follows the answer by a moment.</summary>
+    private async Task WaitForBridgeAsync(CancellationToken cancel)
+    {
+        using var ari = asterisk.CreateAriClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (JsonNode.Parse(await ari.GetStringAsync("bridges", cancel))!.AsArray().All(b => b!["channels"]!.AsArray().Count < 2))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "ARI shows no bridge with the caller's half and the agent");
+            await Task.Delay(200, cancel);
+        }
     }
 }
