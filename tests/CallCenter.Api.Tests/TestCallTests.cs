@@ -51,7 +51,7 @@ public sealed class TestCallTests(ApiFixture fixture)
             Assert.Equal("PBX_REJECTED", rejected.ErrorCode());
             var originate = Uri.UnescapeDataString(fixture.Ari.Requests.Where(IsTestCallOriginate).Skip(before).Single());
             Assert.Contains("endpoint=Local/5550100@from-external", originate, StringComparison.Ordinal);
-            Assert.Contains("callerId=+998901112233", originate, StringComparison.Ordinal);
+            Assert.Contains("callerId=\"+998901112233\" <+998901112233>", originate, StringComparison.Ordinal);
             Assert.Contains("context=callcenter-test-caller", originate, StringComparison.Ordinal);
         }
 

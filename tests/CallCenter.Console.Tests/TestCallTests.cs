@@ -52,6 +52,7 @@ public sealed class TestCallTests(ApiFixture fixture, AsteriskFixture asterisk)
         var row = page.GetByTestId("live-table").GetByTestId("live-call").Filter(new LocatorFilterOptions { HasText = caller });
         await Expect(row).ToHaveAttributeAsync("data-status", "RINGING");
         await Expect(row).ToContainTextAsync("Inbound");
+        await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(caller);
         await Expect(page.GetByTestId("strip-ringing")).ToHaveTextAsync("1");
         await Expect(wallboard.GetByTestId("wb-ringing-value")).ToHaveTextAsync("1");
         await Expect(wallboard.GetByTestId("wb-ringing")).ToHaveAttributeAsync("data-level", "ok");
@@ -65,6 +66,7 @@ public sealed class TestCallTests(ApiFixture fixture, AsteriskFixture asterisk)
         await Expect(row).ToHaveAttributeAsync("data-status", "ANSWERED");
         await Expect(row).ToContainTextAsync("1001");
         await Expect(row).ToContainTextAsync("Inbound");
+        await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(caller);
         await WaitForBridgeAsync(cancel);
 
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Hold", Exact = true }).ClickAsync();

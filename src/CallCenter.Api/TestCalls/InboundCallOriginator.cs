@@ -27,7 +27,9 @@ public sealed class InboundCallOriginator(AriClient ari, IOptions<TestCallOption
                 Extension = settings.CallerExtension,
                 Priority = 1,
                 // Originate sets both caller id and connected line; the dialplan half takes its caller id from the latter.
-                CallerId = callerNumber,
+                // The name too: a caller half without one would take the ringing agent's name (the call log keeps the
+                // first name a channel shows, and Local channels copy the far end's connected line across).
+                CallerId = $"\"{callerNumber}\" <{callerNumber}>",
                 Timeout = settings.RingTimeout,
                 ChannelId = channelId,
                 OtherChannelId = channelId + "-in",
