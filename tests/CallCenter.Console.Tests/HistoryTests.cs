@@ -66,10 +66,14 @@ public sealed class HistoryTests(ApiFixture fixture)
         Assert.All(agents, text => Assert.Contains(agent.Extension, text, StringComparison.Ordinal));
         await Expect(page.GetByLabel("Agent", new PageGetByLabelOptions { Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "GraphQL IDE" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Wallboard" })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Live calls" }).ClickAsync();
         await Expect(page.GetByTestId("strip-ringing")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("strip-answered")).ToHaveCountAsync(0);
+        // Agents call from their own phone, but place no test calls.
+        await Expect(page.GetByTestId("dial-panel")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("test-call")).ToHaveCountAsync(0);
     }
 
     [Fact]

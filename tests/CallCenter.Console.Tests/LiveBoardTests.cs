@@ -32,6 +32,7 @@ public sealed class LiveBoardTests(ApiFixture fixture, AsteriskFixture asterisk)
         Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal);
 
         // 2001 rings the test agent, whose phone rings for 8 s before it answers.
+        await browser.WatchForRowAsync(caller);
         await using var agent = SippAgent.StartAnsweringAfter(asterisk.TestAgentPort, TimeSpan.FromSeconds(8));
         await using var sipp = await SippTalkingCaller.CallAsync(asterisk.Server.SipPort, "2001", caller, TimeSpan.FromSeconds(150));
 
@@ -39,6 +40,7 @@ public sealed class LiveBoardTests(ApiFixture fixture, AsteriskFixture asterisk)
         await Expect(row).ToHaveAttributeAsync("data-status", "RINGING");
         await Expect(row.Locator(".badge").First).ToHaveTextAsync("Ringing");
         await Expect(page.GetByTestId("strip-ringing")).ToHaveTextAsync("1");
+        await LogRowDelayAsync(browser, pipeline, row, token);
 
         await Expect(row).ToHaveAttributeAsync("data-status", "ANSWERED");
         await Expect(row.Locator(".badge").First).ToHaveTextAsync("Talking");
@@ -71,5 +73,19 @@ public sealed class LiveBoardTests(ApiFixture fixture, AsteriskFixture asterisk)
         Assert.Equal("COMPLETED", data["call"]!["status"]!.GetValue<string>());
         Assert.Equal("SYSTEM", data["call"]!["hangupBy"]!.GetValue<string>());
         Assert.Equal(0, await sipp.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>
+    /// Logs (measures, does not assert) how long after Asterisk created the call's first channel its row appeared in the
+    /// browser: the call's startedAt is that channel's creation time, and both clocks are this machine's.
+    /// </summary>
+    internal static async Task LogRowDelayAsync(ConsoleBrowser browser, CallPipeline pipeline, ILocator row, string token)
+    {
+        var seenAt = Assert.NotNull(await browser.RowSeenAtAsync());
+        using var http = pipeline.Api.CreateHttpClient();
+        var data = await http.DataAsync("query($id: ID!) { call(id: $id) { startedAt } }", new { id = await row.GetAttributeAsync("data-call-id") }, token);
+        var startedAt = DateTimeOffset.Parse(data["call"]!["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        TestRun.Log("measure", FormattableString.Invariant(
+            $"live board: the row appeared {seenAt - startedAt.ToUnixTimeMilliseconds():F0} ms after Asterisk created the call's first channel"));
     }
 }

@@ -173,8 +173,10 @@ public sealed class CallControlService(
     }
 
     /// <summary>
-    /// The agent's leg is the live channel on the agent's endpoint; the customer's is the oldest other live channel
-    /// (the caller of an inbound call, the trunk leg of an outbound one).
+    /// The agent's leg is the live channel on the agent's endpoint; the customer's is the other live channel that
+    /// entered the application as the call's start (the caller of an inbound call; a test call's caller is the Local
+    /// channel half in the dialplan, not the half that stands in for the phone), else the oldest other live channel
+    /// (the trunk leg of an outbound call).
     /// </summary>
     private CallLeg PickLeg(IReadOnlyList<CallLeg> legs, Call call, MediaTarget target)
     {
@@ -186,7 +188,9 @@ public sealed class CallControlService(
                 || leg.ChannelName.StartsWith(agentEndpoint + "-", StringComparison.OrdinalIgnoreCase));
 
         var ordered = legs.OrderBy(l => l.CreatedAt).ToList();
-        var leg = target == MediaTarget.Agent ? ordered.FirstOrDefault(IsAgentLeg) : ordered.FirstOrDefault(l => !IsAgentLeg(l));
+        var leg = target == MediaTarget.Agent
+            ? ordered.FirstOrDefault(IsAgentLeg)
+            : ordered.Where(l => !IsAgentLeg(l)).OrderBy(l => l.StasisDirection is null).FirstOrDefault();
         return leg ?? throw new CallControlError(CallControlError.NotControllable,
             target == MediaTarget.Agent ? "The call has no live agent channel." : "The call has no live customer channel.");
     }

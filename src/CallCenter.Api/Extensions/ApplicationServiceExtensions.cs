@@ -57,6 +57,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<CallControlOptions>().Bind(configuration.GetSection(CallControlOptions.SectionName));
         // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
         builder.Services.AddScoped<CallControlService>();
+        builder.AddTestCalls();
 
         builder.Services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
         return builder;

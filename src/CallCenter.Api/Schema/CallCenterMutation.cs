@@ -3,6 +3,7 @@ using CallCenter.Api.Schema.Enums;
 using CallCenter.Api.Schema.Inputs;
 using CallCenter.Api.Schema.Types;
 using CallCenter.Api.Security;
+using CallCenter.Api.TestCalls;
 using CallCenter.Ari.Rest;
 using CallCenter.Data;
 using GraphQL;
@@ -17,6 +18,7 @@ public sealed class CallCenterMutation : ObjectGraphType
 {
     private static readonly string[] ControlRoles = [Roles.Agent, Roles.Supervisor, Roles.Admin];
     private static readonly string[] AdminRoles = [Roles.Admin];
+    private static readonly string[] SupervisorRoles = [Roles.Supervisor, Roles.Admin];
 
     public CallCenterMutation()
     {
@@ -71,6 +73,14 @@ public sealed class CallCenterMutation : ObjectGraphType
             .AuthorizeWithRoles(ControlRoles)
             .ResolveAsync(async c => await Control(c).OriginateAsync(
                 c.User!, c.GetArgument<string?>("fromExtension"), c.GetArgument<string>("to"), c.CancellationToken));
+
+        Field<NonNullGraphType<SimulatedCallType>>("simulateIncomingCall")
+            .Description("Test call (supervisors): a call from `from` (an outside number) rings on `to` (default: the main line) through the PBX's inbound route, as if it came over the trunk. Off outside Development unless TestCalls:Enabled (error TEST_CALLS_DISABLED).")
+            .Argument<NonNullGraphType<StringGraphType>>("from")
+            .Argument<StringGraphType>("to")
+            .AuthorizeWithRoles(SupervisorRoles)
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<TestCallService>().SimulateIncomingCallAsync(
+                c.User!, c.GetArgument<string>("from"), c.GetArgument<string?>("to"), c.CancellationToken));
     }
 
     private void AddAgentAdministration()

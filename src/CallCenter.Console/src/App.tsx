@@ -9,6 +9,7 @@ import { CallDetail } from './screens/detail/CallDetail';
 import { Statistics } from './screens/statistics/Statistics';
 import { Agents } from './screens/agents/Agents';
 import { Contacts } from './screens/contacts/Contacts';
+import { Wallboard } from './screens/wallboard/Wallboard';
 
 function Routed() {
   const { session } = useAuth();
@@ -16,6 +17,8 @@ function Routed() {
   return (
     <ApiProvider>
       <Routes>
+        {/* Full screen, without the console's top bar. */}
+        <Route path="wallboard" element={<Wallboard />} />
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/live" replace />} />
           <Route path="live" element={<LiveBoard />} />

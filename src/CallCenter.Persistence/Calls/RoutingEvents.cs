@@ -44,7 +44,9 @@ internal static class RoutingEvents
 
     public static void Apply(Call call, ChannelCallerId e, DateTimeOffset at, EventDetails details)
     {
-        if (CallLegs.Observe(call, e.Channel, at, details) is { } renamed)
+        // A Local channel's caller id is the other half's connected line, which Asterisk copies across when the far
+        // end answers: it names who answered, not a new caller (a test call's caller half would become the agent).
+        if (CallLegs.Observe(call, e.Channel, at, details) is { } renamed && !ChannelNames.IsAuxiliary(e.Channel.Name))
         {
             renamed.CallerNumber = ColumnText.NullIfEmpty(ColumnText.Truncate(e.Channel.Caller.Number, 64)) ?? renamed.CallerNumber;
             renamed.CallerName = ColumnText.NullIfEmpty(ColumnText.Truncate(e.Channel.Caller.Name, 256)) ?? renamed.CallerName;

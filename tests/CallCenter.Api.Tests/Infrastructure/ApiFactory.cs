@@ -18,13 +18,18 @@ public sealed class ApiFactory : WebApplicationFactory<CallCenter.Api.Transport.
     private readonly ILoggerProvider? _logs;
 
     /// <param name="logs">Also receives the API's log, for tests about what it logs.</param>
-    public ApiFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Production", ILoggerProvider? logs = null)
+    /// <param name="port">A fixed port (an API restarted where the browser expects it), or 0 for a free one.</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Production", ILoggerProvider? logs = null, int port = 0)
     {
         _settings = settings;
         _environment = environment;
         _logs = logs;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Settings = settings;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
+
+    /// <summary>The configuration this instance was started with.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 

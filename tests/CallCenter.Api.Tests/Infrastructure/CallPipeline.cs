@@ -23,7 +23,19 @@ public sealed class CallPipeline : IAsyncDisposable
 
     private CallPipeline(ApiFactory api) => Api = api;
 
-    public ApiFactory Api { get; }
+    public ApiFactory Api { get; private set; }
+
+    /// <summary>
+    /// Stops the API (its WebSockets close); <see cref="StartApiAgain"/> then starts a new instance with the same settings
+    /// on the same port, as a restarted or redeployed API comes back where its clients expect it.
+    /// </summary>
+    public async Task StopApiAsync() => await Api.DisposeAsync();
+
+    public void StartApiAgain()
+    {
+        Api = new ApiFactory(Api.Settings, port: Api.BaseAddress.Port);
+        Api.Start();
+    }
 
     public static async Task<CallPipeline> StartAsync(ApiFixture fixture, AsteriskFixture asterisk)
     {
@@ -41,6 +53,8 @@ public sealed class CallPipeline : IAsyncDisposable
         {
             ["ConnectionStrings:callcenterdb"] = database,
             ["LiveUpdates:Channel"] = notices,
+            // The pipeline's Asterisk is a throwaway instance: supervisors may place test calls into it.
+            ["TestCalls:Enabled"] = "true",
         })));
         try
         {

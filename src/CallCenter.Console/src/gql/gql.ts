@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment ContactFields on Contact { id name company phoneNumber }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  fragment CallSummaryFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    version\n    agent { ...AgentFields }\n    contact { ...ContactFields }\n  }\n": typeof types.CallSummaryFieldsFragmentDoc,
     "\n  fragment CallStatsFields on CallStats {\n    key\n    total\n    answered\n    missed\n    busy\n    failed\n    averageWaitSeconds\n    averageTalkSeconds\n    answeredWithinServiceLevel\n    serviceLevel\n  }\n": typeof types.CallStatsFieldsFragmentDoc,
-    "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    legs { id onHold }\n  }\n": typeof types.LiveCallFieldsFragmentDoc,
+    "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    transferCount\n    legs { id onHold }\n  }\n": typeof types.LiveCallFieldsFragmentDoc,
     "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": typeof types.LiveCallsDocument,
     "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": typeof types.LiveCallsChangedDocument,
     "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) { ...CallStatsFields }\n  }\n": typeof types.TodayStatsDocument,
@@ -40,18 +40,20 @@ type Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": typeof types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      ...CallSummaryFields\n      isLive\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      agent { ...AgentFields email }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": typeof types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": typeof types.CallDetailUpdatedDocument,
+    "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": typeof types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n": typeof types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": typeof types.CallHistoryDocument,
     "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": typeof types.HistoryCallUpdatedDocument,
     "\n  query HistoryAgents {\n    agents { ...AgentFields }\n  }\n": typeof types.HistoryAgentsDocument,
     "\n  query Statistics($from: DateTimeOffset!, $until: DateTimeOffset!, $serviceLevelSeconds: Float, $timeZone: String) {\n    hourly: callStats(from: $from, until: $until, groupBy: HOUR, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    daily: callStats(from: $from, until: $until, groupBy: DAY, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byAgent: callStats(from: $from, until: $until, groupBy: AGENT, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byDirection: callStats(from: $from, until: $until, groupBy: DIRECTION, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n  }\n": typeof types.StatisticsDocument,
+    "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n": typeof types.SimulateIncomingCallDocument,
 };
 const documents: Documents = {
     "\n  fragment AgentFields on Agent { id name extension }\n": types.AgentFieldsFragmentDoc,
     "\n  fragment ContactFields on Contact { id name company phoneNumber }\n": types.ContactFieldsFragmentDoc,
     "\n  fragment CallSummaryFields on Call {\n    id\n    direction\n    status\n    callerNumber\n    callerName\n    dialedNumber\n    agentExtension\n    startedAt\n    answeredAt\n    endedAt\n    ringSeconds\n    talkSeconds\n    version\n    agent { ...AgentFields }\n    contact { ...ContactFields }\n  }\n": types.CallSummaryFieldsFragmentDoc,
     "\n  fragment CallStatsFields on CallStats {\n    key\n    total\n    answered\n    missed\n    busy\n    failed\n    averageWaitSeconds\n    averageTalkSeconds\n    answeredWithinServiceLevel\n    serviceLevel\n  }\n": types.CallStatsFieldsFragmentDoc,
-    "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    legs { id onHold }\n  }\n": types.LiveCallFieldsFragmentDoc,
+    "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    transferCount\n    legs { id onHold }\n  }\n": types.LiveCallFieldsFragmentDoc,
     "\n  query LiveCalls {\n    liveCalls { ...LiveCallFields }\n  }\n": types.LiveCallsDocument,
     "\n  subscription LiveCallsChanged {\n    liveCallsChanged {\n      callId\n      live\n      call { ...LiveCallFields }\n    }\n  }\n": types.LiveCallsChangedDocument,
     "\n  query TodayStats($from: DateTimeOffset!, $until: DateTimeOffset!, $timeZone: String) {\n    callStats(from: $from, until: $until, groupBy: DAY, timeZone: $timeZone) { ...CallStatsFields }\n  }\n": types.TodayStatsDocument,
@@ -73,11 +75,13 @@ const documents: Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      ...CallSummaryFields\n      isLive\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      agent { ...AgentFields email }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": types.CallDetailUpdatedDocument,
+    "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n": types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": types.CallHistoryDocument,
     "\n  subscription HistoryCallUpdated($filter: CallFilter) {\n    callUpdated(filter: $filter) { ...HistoryCallFields }\n  }\n": types.HistoryCallUpdatedDocument,
     "\n  query HistoryAgents {\n    agents { ...AgentFields }\n  }\n": types.HistoryAgentsDocument,
     "\n  query Statistics($from: DateTimeOffset!, $until: DateTimeOffset!, $serviceLevelSeconds: Float, $timeZone: String) {\n    hourly: callStats(from: $from, until: $until, groupBy: HOUR, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    daily: callStats(from: $from, until: $until, groupBy: DAY, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byAgent: callStats(from: $from, until: $until, groupBy: AGENT, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byDirection: callStats(from: $from, until: $until, groupBy: DIRECTION, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n  }\n": types.StatisticsDocument,
+    "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n": types.SimulateIncomingCallDocument,
 };
 
 /**
@@ -113,7 +117,7 @@ export function graphql(source: "\n  fragment CallStatsFields on CallStats {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    legs { id onHold }\n  }\n"): (typeof documents)["\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    legs { id onHold }\n  }\n"];
+export function graphql(source: "\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    transferCount\n    legs { id onHold }\n  }\n"): (typeof documents)["\n  fragment LiveCallFields on Call {\n    ...CallSummaryFields\n    isLive\n    holdCount\n    transferCount\n    legs { id onHold }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,6 +205,10 @@ export function graphql(source: "\n  subscription CallDetailUpdated($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n"): (typeof documents)["\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n"): (typeof documents)["\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -218,6 +226,10 @@ export function graphql(source: "\n  query HistoryAgents {\n    agents { ...Agen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Statistics($from: DateTimeOffset!, $until: DateTimeOffset!, $serviceLevelSeconds: Float, $timeZone: String) {\n    hourly: callStats(from: $from, until: $until, groupBy: HOUR, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    daily: callStats(from: $from, until: $until, groupBy: DAY, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byAgent: callStats(from: $from, until: $until, groupBy: AGENT, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byDirection: callStats(from: $from, until: $until, groupBy: DIRECTION, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n  }\n"): (typeof documents)["\n  query Statistics($from: DateTimeOffset!, $until: DateTimeOffset!, $serviceLevelSeconds: Float, $timeZone: String) {\n    hourly: callStats(from: $from, until: $until, groupBy: HOUR, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    daily: callStats(from: $from, until: $until, groupBy: DAY, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byAgent: callStats(from: $from, until: $until, groupBy: AGENT, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n    byDirection: callStats(from: $from, until: $until, groupBy: DIRECTION, serviceLevelSeconds: $serviceLevelSeconds, timeZone: $timeZone) { ...CallStatsFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n"): (typeof documents)["\n  mutation SimulateIncomingCall($from: String!, $to: String) {\n    simulateIncomingCall(from: $from, to: $to) { channelId from to }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

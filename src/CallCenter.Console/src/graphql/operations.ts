@@ -5,6 +5,7 @@ export const LiveCallFieldsFragment = graphql(`
     ...CallSummaryFields
     isLive
     holdCount
+    transferCount
     legs { id onHold }
   }
 `);

@@ -19,6 +19,7 @@ export function Layout() {
           {isSupervisor(session) && <NavLink to="/statistics">Statistics</NavLink>}
           {isSupervisor(session) && <NavLink to="/agents">Agents</NavLink>}
           <NavLink to="/contacts">Contacts</NavLink>
+          {isSupervisor(session) && <NavLink to="/wallboard">Wallboard</NavLink>}
           {/* The GraphQL IDE is served by the API itself (GET /graphql with Accept: text/html). */}
           {isSupervisor(session) && <a href="/graphql" target="_blank" rel="noreferrer">GraphQL IDE</a>}
         </nav>

@@ -8,7 +8,7 @@ function call(status: 'RINGING' | 'ANSWERED', owner: { id?: string; extension: s
   return {
     id: Math.random().toString(), direction: 'INBOUND', status, isLive: true, callerNumber: '998901112233', callerName: null, dialedNumber: owner.extension,
     agentExtension: owner.extension, startedAt: '2026-02-01T08:00:00Z', answeredAt: null, endedAt: null, ringSeconds: null, talkSeconds: null,
-    holdCount: 0, version: 1, agent: owner.id ? { id: owner.id, name: 'x', extension: owner.extension } : null, contact: null, legs: [{ id: 'l', onHold }],
+    holdCount: 0, transferCount: 0, version: 1, agent: owner.id ? { id: owner.id, name: 'x', extension: owner.extension } : null, contact: null, legs: [{ id: 'l', onHold }],
   };
 }
 

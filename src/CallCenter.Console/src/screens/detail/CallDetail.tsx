@@ -6,6 +6,8 @@ import { ErrorMessage, Loading } from '../../components/States';
 import { formatDateTime, hangupSideLabels } from '../../format/format';
 import { describeError } from '../../graphql/errors';
 import { SaveContactLink } from '../contacts/SaveContactLink';
+import { ClickToCallButton } from '../dial/ClickToCallButton';
+import { callBackNumber } from '../dial/dialing';
 import { RecordingPlayer } from '../player/RecordingPlayer';
 import { CallLegs } from './CallLegs';
 import { CallTimeline } from './CallTimeline';
@@ -27,6 +29,7 @@ export function CallDetail() {
   const call = result.data.call;
   if (!call) return <ErrorMessage>No such call, or it is not one of yours. <Link to="/history">Back to the history</Link></ErrorMessage>;
   const recording = call.recording;
+  const callBack = callBackNumber(call);
   return (
     <article className="detail" data-testid="call-detail" data-status={call.status}>
       <p><Link to="/history">← History</Link></p>
@@ -38,7 +41,12 @@ export function CallDetail() {
         <dt>Answered</dt><dd>{formatDateTime(call.answeredAt)}</dd>
         <dt>Ended</dt><dd>{formatDateTime(call.endedAt)}</dd>
         <dt>Agent</dt><dd>{call.agent ? `${call.agent.name} (${call.agent.extension})` : call.agentExtension ?? '–'}</dd>
-        <dt>Contact</dt><dd>{call.contact ? `${call.contact.name ?? '–'}${call.contact.company ? `, ${call.contact.company}` : ''} · ${call.contact.phoneNumber}` : <>Not identified <SaveContactLink call={call} /></>}</dd>
+        <dt>Contact</dt>
+        <dd>
+          {call.contact ? `${call.contact.name ?? '–'}${call.contact.company ? `, ${call.contact.company}` : ''} · ${call.contact.phoneNumber}` : <>Not identified <SaveContactLink call={call} /></>}
+          {call.contact && <ClickToCallButton number={call.contact.phoneNumber} label="Call the contact" />}
+        </dd>
+        {callBack && <><dt>Not answered</dt><dd><ClickToCallButton number={callBack} label="Call back" /></dd></>}
         <dt>Hang-up</dt>
         <dd data-testid="hangup">{call.hangupBy ? `by ${hangupSideLabels[call.hangupBy]}` : '–'}{call.hangupCauseText && ` · ${call.hangupCauseText}`}{call.hangupCause !== null && call.hangupCause !== undefined && ` (Q.850 ${call.hangupCause})`}</dd>
         <dt>Transfers / holds</dt><dd>{call.transferCount} / {call.holdCount}</dd>

@@ -1,7 +1,14 @@
 import { Link } from 'react-router';
 import { DirectionLabel, StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatDuration } from '../../format/format';
+import { ClickToCallButton } from '../dial/ClickToCallButton';
+import { callBackNumber } from '../dial/dialing';
 import type { HistoryCall } from './historyRows';
+
+function callBackCell(call: HistoryCall) {
+  const number = callBackNumber(call);
+  return number ? <ClickToCallButton number={number} label="Call back" /> : null;
+}
 
 export function HistoryTable({ rows }: { rows: readonly HistoryCall[] }) {
   return (
@@ -20,6 +27,7 @@ export function HistoryTable({ rows }: { rows: readonly HistoryCall[] }) {
             <th scope="col">Wait</th>
             <th scope="col">Talk</th>
             <th scope="col">Recording</th>
+            <th scope="col">Call back</th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +43,7 @@ export function HistoryTable({ rows }: { rows: readonly HistoryCall[] }) {
               <td>{formatDuration(call.ringSeconds)}</td>
               <td>{formatDuration(call.talkSeconds)}</td>
               <td>{call.recording?.available ? 'Yes' : 'No'}</td>
+              <td>{callBackCell(call)}</td>
             </tr>
           ))}
         </tbody>

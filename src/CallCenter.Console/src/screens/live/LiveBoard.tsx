@@ -1,6 +1,8 @@
 import { useSession } from '../../auth/AuthContext';
 import { isSupervisor } from '../../auth/token';
 import { Empty, ErrorMessage, Loading } from '../../components/States';
+import { DialPanel } from '../dial/DialPanel';
+import { TestCallPanel } from '../testcall/TestCallPanel';
 import { liveFigures, orderedLiveCalls } from './liveBoardState';
 import { LiveCallTable } from './LiveCallTable';
 import { StatsStrip } from './StatsStrip';
@@ -20,6 +22,10 @@ export function LiveBoard() {
     <>
       <h1>Live calls</h1>
       <StatsStrip figures={liveFigures(state, now)} supervisor={supervisor} endedCount={state.ended.length} longWaitSeconds={longWaitSeconds} />
+      <div className="actions">
+        <DialPanel />
+        {supervisor && <TestCallPanel />}
+      </div>
       {error && <ErrorMessage>{error}</ErrorMessage>}
       {loading ? <Loading what="live calls" /> : live.length === 0
         ? <Empty>No call in progress{supervisor ? '' : ' on your extension'}.</Empty>

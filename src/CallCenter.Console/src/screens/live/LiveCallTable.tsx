@@ -24,7 +24,7 @@ export function LiveCallTable({ caption, calls, now, longWaitSeconds, controls, 
             <th scope="col">Agent</th>
             <th scope="col">Direction</th>
             <th scope="col">Started</th>
-            {controls && <th scope="col">Control</th>}
+            <th scope="col">{controls ? 'Control' : 'Call back'}</th>
           </tr>
         </thead>
         <tbody>

@@ -6,7 +6,7 @@ function call(id: string, version: number, status: LiveCall['status'], startedAt
     id, version, status, startedAt,
     direction: 'INBOUND', isLive: status === 'RINGING' || status === 'ANSWERED',
     callerNumber: '5550100', callerName: null, dialedNumber: '100', agentExtension: null,
-    answeredAt: null, endedAt: null, ringSeconds: null, talkSeconds: null, holdCount: 0,
+    answeredAt: null, endedAt: null, ringSeconds: null, talkSeconds: null, holdCount: 0, transferCount: 0,
     agent: null, contact: null, legs: [],
   };
 }
