@@ -57,6 +57,8 @@ internal static class ApplicationServiceExtensions
         // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
         builder.Services.AddScoped<CallControlService>();
 
+        builder.AddCallPathDiagnostics();
+
         builder.Services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
         return builder;
     }

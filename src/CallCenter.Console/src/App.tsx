@@ -6,6 +6,7 @@ import { SignIn } from './screens/signin/SignIn';
 import { LiveBoard } from './screens/live/LiveBoard';
 import { History } from './screens/history/History';
 import { CallDetail } from './screens/detail/CallDetail';
+import { Diagnostics } from './screens/diagnostics/Diagnostics';
 
 function Routed() {
   const { session } = useAuth();
@@ -18,6 +19,7 @@ function Routed() {
           <Route path="live" element={<LiveBoard />} />
           <Route path="history" element={<History />} />
           <Route path="calls/:id" element={<CallDetail />} />
+          <Route path="diagnostics" element={<Diagnostics />} />
           <Route path="*" element={<p role="alert">No such page.</p>} />
         </Route>
       </Routes>

@@ -16,6 +16,7 @@ export function Layout() {
         <nav aria-label="Main">
           <NavLink to="/live">Live calls</NavLink>
           <NavLink to="/history">History</NavLink>
+          {isSupervisor(session) && <NavLink to="/diagnostics">Diagnostics</NavLink>}
           {/* The GraphQL IDE is served by the API itself (GET /graphql with Accept: text/html). */}
           {isSupervisor(session) && <a href="/graphql" target="_blank" rel="noreferrer">GraphQL IDE</a>}
         </nav>
