@@ -56,7 +56,7 @@ public sealed class CallPathProbeRunner(
         // Subscribed before the call exists, so its first notice cannot be missed.
         using var changes = hub.Subscribe();
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var notices = new ConcurrentDictionary<Guid, DateTimeOffset>();
+        var notices = new ConcurrentDictionary<Guid, NoticeSeen>();
         var reader = ReadNoticesAsync(changes, notices, reading.Token);
         try
         {
@@ -86,7 +86,7 @@ public sealed class CallPathProbeRunner(
         }
     }
 
-    private async Task RunHopsAsync(CallPathProbe probe, ProbeOriginator originator, ConcurrentDictionary<Guid, DateTimeOffset> notices, CancellationToken cancellationToken)
+    private async Task RunHopsAsync(CallPathProbe probe, ProbeOriginator originator, ConcurrentDictionary<Guid, NoticeSeen> notices, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var target = probe.Target;
@@ -120,7 +120,9 @@ public sealed class CallPathProbeRunner(
         }
 
         probe.CallId = call.Id;
-        probe.Pass(3, time.GetUtcNow(), $"Call {call.Id} is in the log ({call.Status}, version {call.Version}), marked as a test.");
+        // The commit time the worker stamped on its notice, when that came first; polling the row sees it a little later.
+        var committedAt = notices.TryGetValue(call.Id, out var early) ? early.CommittedAt : time.GetUtcNow();
+        probe.Pass(3, committedAt, $"Call {call.Id} is in the log ({call.Status}, version {call.Version}), marked as a test.");
 
         if (!await WaitAsync(() => Task.FromResult(notices.ContainsKey(call.Id)), cancellationToken))
         {
@@ -129,7 +131,7 @@ public sealed class CallPathProbeRunner(
             return;
         }
 
-        probe.Pass(4, notices[call.Id], $"A change notice of call {call.Id} arrived on '{liveUpdates.Value.Channel}' and went to the live subscribers.");
+        probe.Pass(4, notices[call.Id].ReceivedAt, $"A change notice of call {call.Id} arrived on '{liveUpdates.Value.Channel}' and went to the live subscribers.");
 
         await originator.HangUpAsync(probe.Id, cancellationToken);
         StoredCall? ended = null;
@@ -216,6 +218,9 @@ public sealed class CallPathProbeRunner(
             .Select(c => new StoredCall(c.Id, c.Status, c.Version, c.EndedAt)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>A call's first change notice: when the worker committed it and when this API handed it on.</summary>
+    private sealed record NoticeSeen(DateTimeOffset CommittedAt, DateTimeOffset ReceivedAt);
+
     /// <summary>What the probe reads of its call's row.</summary>
     private sealed record StoredCall(Guid Id, CallStatus Status, long Version, DateTimeOffset? EndedAt);
 
@@ -246,13 +251,13 @@ public sealed class CallPathProbeRunner(
         }
     }
 
-    private async Task ReadNoticesAsync(CallChangeSubscription changes, ConcurrentDictionary<Guid, DateTimeOffset> notices, CancellationToken cancellationToken)
+    private async Task ReadNoticesAsync(CallChangeSubscription changes, ConcurrentDictionary<Guid, NoticeSeen> notices, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var change in changes.Reader.ReadAllAsync(cancellationToken))
             {
-                notices.TryAdd(change.Notice.CallId, time.GetUtcNow());
+                notices.TryAdd(change.Notice.CallId, new NoticeSeen(change.Notice.CommittedAt, time.GetUtcNow()));
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or SubscriberFellBehindError)

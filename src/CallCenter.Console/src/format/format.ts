@@ -38,6 +38,7 @@ export const statusLabels: Record<CallStatus, string> = {
   MISSED: 'Missed',
   BUSY: 'Busy',
   FAILED: 'Failed',
+  NO_ANSWER: 'No answer',
 };
 
 export const directionLabels: Record<CallDirection, string> = {
