@@ -16,6 +16,7 @@ public sealed class AriClient
         Bridges = new AriBridgesApi(http);
         Recordings = new AriRecordingsApi(http);
         Applications = new AriApplicationsApi(http);
+        Endpoints = new AriEndpointsApi(http);
     }
 
     public AriAsteriskApi Asterisk { get; }
@@ -23,4 +24,5 @@ public sealed class AriClient
     public AriBridgesApi Bridges { get; }
     public AriRecordingsApi Recordings { get; }
     public AriApplicationsApi Applications { get; }
+    public AriEndpointsApi Endpoints { get; }
 }

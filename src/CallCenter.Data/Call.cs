@@ -75,6 +75,12 @@ public sealed class Call
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// A synthetic call of the diagnostics probe (its call key starts with "cc-probe-"); computed by the database, kept in
+    /// the log and left out of statistics by default.
+    /// </summary>
+    public bool IsTest { get; set; }
+
     public List<CallLeg> Legs { get; set; } = [];
 
     public List<CallEvent> Events { get; set; } = [];

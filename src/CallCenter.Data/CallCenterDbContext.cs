@@ -41,6 +41,8 @@ public sealed class CallCenterDbContext(DbContextOptions<CallCenterDbContext> op
             call.Property(c => c.RecordingName).HasMaxLength(512);
             call.Property(c => c.LastStreamId).HasMaxLength(32);
             call.Property(c => c.Version).IsConcurrencyToken();
+            // Must match CallCenter.Contracts.Diagnostics.ProbeCalls.ChannelIdPrefix (the probe's channels and call key).
+            call.Property(c => c.IsTest).HasComputedColumnSql("call_key LIKE 'cc-probe-%'", stored: true);
 
             call.HasIndex(c => new { c.AsteriskId, c.CallKey }).IsUnique();
             // History list: newest first with keyset pagination on (started_at, id).

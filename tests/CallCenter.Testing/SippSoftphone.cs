@@ -106,5 +106,43 @@ public sealed class SippSoftphone : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Unregisters every phone of <paramref name="extension"/> (REGISTER, Contact: *, Expires: 0, with the agent's
+    /// credentials) and returns once Asterisk has answered 200; throws with sipp's output otherwise.
+    /// </summary>
+    public static async Task UnregisterAsync(int sipPort, string extension, string password, CancellationToken cancellationToken = default)
+    {
+        var folder = TestRun.NewDirectory($"sipp-unregister-{extension}");
+        var scenario = Path.Combine(folder, "unregister.xml");
+        await File.WriteAllTextAsync(scenario, SippSoftphoneScenarios.Unregister(extension), cancellationToken);
+        await using var process = LocalProcess.Start(
+            new LocalProcessSpec(
+                $"sipp-unregister-{extension}",
+                Prerequisites.Sipp,
+                [
+                    "-sf", scenario,
+                    "-s", extension,
+                    "-au", extension,
+                    "-ap", password,
+                    $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
+                    "-i", "127.0.0.1",
+                    "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-m", "1",
+                    "-timeout", "20s",
+                    "-timeout_error",
+                    "-nostdin",
+                ])
+            {
+                WorkingDirectory = folder,
+                StopTimeout = TimeSpan.FromSeconds(3),
+            },
+            TestRun.Log);
+        var exitCode = await process.Exited.WaitAsync(TimeSpan.FromSeconds(40), cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"Unregistering {extension} failed (sipp exit code {exitCode}).\n{process.Tail()}");
+        }
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -143,7 +143,20 @@ public static class SippSoftphoneScenarios
 
         """;
 
-    private static string RegisterRequest(string extension, int cseq, string authentication, int expirySeconds) =>
+    /// <summary>
+    /// Unregisters every phone of the extension, as a softphone does when it signs out: REGISTER with "Contact: *" and
+    /// "Expires: 0" (RFC 3261 10.2.2), answering the digest challenge.
+    /// </summary>
+    public static string Unregister(string extension) => SippScenarios.Wrap(
+        $"CallCenter agent {extension} unregistering",
+        $"""
+          {RegisterRequest(extension, 1, "", 0, "*")}
+          <recv response="401" auth="true"/>
+          {RegisterRequest(extension, 2, "[authentication]", 0, "*")}
+          <recv response="200"/>
+        """);
+
+    private static string RegisterRequest(string extension, int cseq, string authentication, int expirySeconds, string? contact = null) =>
         $"""
         <send retrans="500">
             <![CDATA[
@@ -153,7 +166,7 @@ public static class SippSoftphoneScenarios
               To: <sip:{extension}@[remote_ip]>
               Call-ID: [call_id]
               CSeq: {cseq.ToString(CultureInfo.InvariantCulture)} REGISTER
-              Contact: <sip:{extension}@[local_ip]:[local_port]>{(authentication.Length > 0 ? "\n" + authentication : "")}
+              Contact: {contact ?? $"<sip:{extension}@[local_ip]:[local_port]>"}{(authentication.Length > 0 ? "\n" + authentication : "")}
               Expires: {expirySeconds.ToString(CultureInfo.InvariantCulture)}
               Max-Forwards: 70
               Content-Length: 0

@@ -7,14 +7,15 @@ namespace CallCenter.Api.Calls;
 /// <summary>Call statistics computed in PostgreSQL (one grouped scan of the started_at range).</summary>
 public sealed class CallStatsReader(IDbContextFactory<CallCenterDbContext> dbFactory)
 {
-    /// <summary>Statistics over every call (the schema restricts the field to supervisors).</summary>
+    /// <summary>Statistics over every call but test calls unless asked (the schema restricts the field to supervisors).</summary>
     public async Task<IReadOnlyList<CallStatsBucket>> GetAsync(
         DateTimeOffset from,
         DateTimeOffset until,
         CallStatsGrouping groupBy,
         double serviceLevelSeconds,
         TimeZoneInfo timeZone,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool includeTests = false)
     {
         // The grouping expression is chosen from a closed set, never taken from input; values are parameters.
         var (keySql, periodSql) = groupBy switch
@@ -37,7 +38,7 @@ public sealed class CallStatsReader(IDbContextFactory<CallCenterDbContext> dbFac
                    avg(talk_seconds) FILTER (WHERE status IN ('answered', 'completed')) AS "AvgTalk",
                    count(*) FILTER (WHERE status IN ('answered', 'completed') AND ring_seconds <= @sl)::int AS "WithinSl"
             FROM calls
-            WHERE started_at >= @from AND started_at < @until
+            WHERE started_at >= @from AND started_at < @until AND (@tests OR NOT is_test)
             GROUP BY 1, 2
             ORDER BY 2, 1
             """;
@@ -49,6 +50,8 @@ public sealed class CallStatsReader(IDbContextFactory<CallCenterDbContext> dbFac
             new("sl", serviceLevelSeconds),
             new("from", from.ToUniversalTime()),
             new("until", until.ToUniversalTime()),
+            // The diagnostics probe's calls are kept in the log but are not real traffic.
+            new("tests", includeTests),
         };
         var rows = await db.Database.SqlQueryRaw<CallStatsRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
 

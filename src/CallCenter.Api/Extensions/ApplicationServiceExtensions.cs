@@ -59,6 +59,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<CallControlService>();
         builder.AddTestCalls();
 
+        builder.AddCallPathDiagnostics();
+
         builder.Services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
         return builder;
     }

@@ -47,6 +47,11 @@ public sealed class CallChangeHub(
 
     public int SubscriberCount => _subscribers.Count;
 
+    /// <summary>When the last notice arrived and was handed to subscribers (diagnostics).</summary>
+    public DateTimeOffset? LastNoticeAt { get; private set; }
+
+    public Guid? LastNoticeCallId { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var channelName = options.Value.Channel;
@@ -98,6 +103,7 @@ public sealed class CallChangeHub(
         }
 
         telemetry.NoticesReceived.Add(1);
+        (LastNoticeAt, LastNoticeCallId) = (DateTimeOffset.UtcNow, notice.CallId);
         telemetry.NoticeLatency.Record((DateTimeOffset.UtcNow - notice.CommittedAt).TotalMilliseconds);
         if (_subscribers.IsEmpty)
         {

@@ -1,4 +1,5 @@
 using CallCenter.Api.Control;
+using CallCenter.Api.Schema.Diagnostics;
 using CallCenter.Api.Schema.Enums;
 using CallCenter.Api.Schema.Inputs;
 using CallCenter.Api.Schema.Types;
@@ -26,6 +27,7 @@ public sealed class CallCenterMutation : ObjectGraphType
         AddCallControl();
         AddAgentAdministration();
         AddContactAdministration();
+        this.AddDiagnosticsMutations();
     }
 
     private void AddCallControl()

@@ -1,5 +1,6 @@
 using CallCenter.Api.Calls;
 using CallCenter.Api.Options;
+using CallCenter.Api.Schema.Diagnostics;
 using CallCenter.Api.Schema.Enums;
 using CallCenter.Api.Schema.Inputs;
 using CallCenter.Api.Schema.Types;
@@ -58,6 +59,7 @@ public sealed class CallCenterQuery : ObjectGraphType
             .Argument<NonNullGraphType<CallStatsGroupingType>>("groupBy")
             .Argument<FloatGraphType>("serviceLevelSeconds", "Answered within this many seconds counts toward the service level (default 20).")
             .Argument<StringGraphType>("timeZone", "IANA time zone for HOUR and DAY groups (default UTC).")
+            .Argument<BooleanGraphType>("includeTests", "Count the diagnostics probe's test calls too (default false).")
             .AuthorizeWithRoles(SupervisorRoles)
             .ResolveAsync(async context =>
             {
@@ -85,7 +87,8 @@ public sealed class CallCenterQuery : ObjectGraphType
                 }
 
                 return await Service<CallStatsReader>(context).GetAsync(
-                    from, until, context.GetArgument<CallStatsGrouping>("groupBy"), serviceLevel, zone, context.CancellationToken);
+                    from, until, context.GetArgument<CallStatsGrouping>("groupBy"), serviceLevel, zone, context.CancellationToken,
+                    includeTests: context.GetArgument<bool?>("includeTests") ?? false);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentType>>>>("agents")
@@ -124,6 +127,8 @@ public sealed class CallCenterQuery : ObjectGraphType
 
                 return await contacts.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(first).ToListAsync(context.CancellationToken);
             });
+
+        this.AddDiagnosticsQueries();
     }
 
     private static CallPageRequest ReadPage(IResolveFieldContext context, CallOrderField orderField)

@@ -12,6 +12,14 @@ public sealed class AriChannelsApi
     public async Task<IReadOnlyList<AriChannel>> ListAsync(CancellationToken cancellationToken = default) =>
         await _http.GetAsync("channels", AriQuery.For("channels"), AriJsonContext.Default.ListAriChannel, cancellationToken);
 
+    public Task<AriChannel> GetAsync(string channelId, CancellationToken cancellationToken = default) =>
+        _http.GetAsync("channels/{channelId}", Channel(channelId), AriJsonContext.Default.AriChannel, cancellationToken);
+
+    /// <summary>A channel or dialplan variable's value on the channel ("" when unset).</summary>
+    public async Task<string> GetVariableAsync(string channelId, string variable, CancellationToken cancellationToken = default) =>
+        (await _http.GetAsync("channels/{channelId}/variable", Channel(channelId, "/variable").Add("variable", variable),
+            AriJsonContext.Default.AriVariable, cancellationToken)).Value;
+
     public Task<AriChannel> OriginateAsync(AriOriginateRequest request, CancellationToken cancellationToken = default)
     {
         var query = AriQuery.For("channels")

@@ -10,6 +10,7 @@ import { Statistics } from './screens/statistics/Statistics';
 import { Agents } from './screens/agents/Agents';
 import { Contacts } from './screens/contacts/Contacts';
 import { Wallboard } from './screens/wallboard/Wallboard';
+import { Diagnostics } from './screens/diagnostics/Diagnostics';
 
 function Routed() {
   const { session } = useAuth();
@@ -27,6 +28,7 @@ function Routed() {
           <Route path="statistics" element={<Statistics />} />
           <Route path="agents" element={<Agents />} />
           <Route path="contacts" element={<Contacts />} />
+          <Route path="diagnostics" element={<Diagnostics />} />
           <Route path="*" element={<p role="alert">No such page.</p>} />
         </Route>
       </Routes>

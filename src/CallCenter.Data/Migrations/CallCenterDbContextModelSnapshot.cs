@@ -146,6 +146,12 @@ namespace CallCenter.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("hold_seconds");
 
+                    b.Property<bool>("IsTest")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test")
+                        .HasComputedColumnSql("call_key LIKE 'cc-probe-%'", true);
+
                     b.Property<DateTimeOffset?>("LastEventAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_event_at");

@@ -3,6 +3,7 @@ using CallCenter.Ari;
 using CallCenter.Ari.Connection;
 using CallCenter.Ari.Events;
 using CallCenter.Ingestion.Bridging;
+using CallCenter.Ingestion.Diagnostics;
 using CallCenter.Ingestion.Telemetry;
 using CallCenter.Ingestion.Streaming;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed partial class AriEventPump(
     EntryBuffer buffer,
     StreamWriterState writerState,
     IngestionMetrics metrics,
+    IngestionActivity ingestionActivity,
     IOptions<IngestionOptions> options,
     IOptions<AriOptions> ariOptions,
     TimeProvider time,
@@ -67,6 +69,7 @@ public sealed partial class AriEventPump(
         if (connected.IsReconnect)
         {
             metrics.Reconnected();
+            ingestionActivity.Reconnected(time.GetUtcNow());
         }
 
         router.Connected();
@@ -95,6 +98,7 @@ public sealed partial class AriEventPump(
     private void OnEvent(AriEvent ariEvent)
     {
         metrics.EventReceived();
+        ingestionActivity.EventReceived(time.GetUtcNow());
         _asteriskId ??= ariEvent.AsteriskId;
         if (_ignored.Contains(ariEvent))
         {

@@ -1,6 +1,8 @@
 using CallCenter.Ari;
 using CallCenter.Ingestion.AriEvents;
+using CallCenter.Contracts.Diagnostics;
 using CallCenter.Ingestion.Bridging;
+using CallCenter.Ingestion.Diagnostics;
 using CallCenter.Ingestion.Telemetry;
 using CallCenter.Ingestion.Health;
 using CallCenter.Ingestion.Streaming;
@@ -41,6 +43,13 @@ internal static class IngestionServiceExtensions
         services.AddHostedService<StasisContinuer>();
         services.AddHostedService<AnsweredCallBridger>();
         services.AddHostedService<AriEventPump>();
+
+        services.AddOptions<StatusPublishingOptions>()
+            .Bind(builder.Configuration.GetSection(StatusPublishingOptions.SectionName))
+            .Validate(o => o.IsValid, StatusPublishingOptions.Invalid)
+            .ValidateOnStart();
+        services.AddSingleton<IngestionActivity>();
+        services.AddHostedService<IngestionStatusPublisher>();
 
         services.AddHealthChecks()
             .AddCheck<AriConnectionHealthCheck>("ari")

@@ -1,7 +1,9 @@
 using CallCenter.Ari;
+using CallCenter.Contracts.Diagnostics;
 using CallCenter.Data;
 using CallCenter.Persistence.Calls;
 using CallCenter.Persistence.Consumption;
+using CallCenter.Persistence.Diagnostics;
 using CallCenter.Persistence.Health;
 using CallCenter.Persistence.Recordings;
 using CallCenter.Persistence.Retention;
@@ -90,6 +92,12 @@ public static class PersistenceServiceExtensions
         services.AddHostedService<AriEventConsumer>();
         services.AddHostedService<RecordingUploader>();
         services.AddHostedService<RetentionService>();
+
+        services.AddOptions<StatusPublishingOptions>()
+            .Bind(configuration.GetSection(StatusPublishingOptions.SectionName))
+            .Validate(o => o.IsValid, StatusPublishingOptions.Invalid)
+            .ValidateOnStart();
+        services.AddHostedService<WorkerStatusPublisher>();
 
         services.AddHealthChecks().AddCheck<PersistenceHealthCheck>("persistence");
         return builder;

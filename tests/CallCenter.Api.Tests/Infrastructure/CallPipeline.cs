@@ -21,7 +21,14 @@ public sealed class CallPipeline : IAsyncDisposable
     // Every service's Program is a global type; any public type of the ingestion assembly names its entry point.
     private ServiceHost<IngestionOptions>? _ingestion;
 
-    private CallPipeline(ApiFactory api) => Api = api;
+    private CallPipeline(ApiFactory api, Dictionary<string, string?> apiSettings, string stream)
+    {
+        Api = api;
+        _apiSettings = apiSettings;
+        Stream = stream;
+    }
+
+    private readonly Dictionary<string, string?> _apiSettings;
 
     public ApiFactory Api { get; private set; }
 
@@ -37,7 +44,23 @@ public sealed class CallPipeline : IAsyncDisposable
         Api.Start();
     }
 
-    public static async Task<CallPipeline> StartAsync(ApiFixture fixture, AsteriskFixture asterisk)
+    /// <summary>The event stream of this pipeline (the ingestion service's, the worker's and the diagnostics').</summary>
+    public string Stream { get; }
+
+    /// <summary>The API's settings with <paramref name="overrides"/>, for another API instance over this pipeline.</summary>
+    public Dictionary<string, string?> ApiSettings(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>(_apiSettings);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <param name="apiOverrides">Settings of the API that differ from the pipeline's (e.g. diagnostics thresholds).</param>
+    public static async Task<CallPipeline> StartAsync(ApiFixture fixture, AsteriskFixture asterisk, IReadOnlyDictionary<string, string?>? apiOverrides = null)
     {
         var database = await fixture.Postgres.CreateDatabaseAsync("control");
         var stream = $"control:{Guid.NewGuid():N}";
@@ -49,13 +72,23 @@ public sealed class CallPipeline : IAsyncDisposable
             ["Ari:Password"] = asterisk.Server.AriPassword,
         };
 
-        var pipeline = new CallPipeline(new ApiFactory(fixture.Settings(new Dictionary<string, string?>(ari)
+        var apiSettings = fixture.Settings(new Dictionary<string, string?>(ari)
         {
             ["ConnectionStrings:callcenterdb"] = database,
             ["LiveUpdates:Channel"] = notices,
             // The pipeline's Asterisk is a throwaway instance: supervisors may place test calls into it.
             ["TestCalls:Enabled"] = "true",
-        })));
+            ["Diagnostics:StreamName"] = stream,
+            ["Diagnostics:DeadLetterStreamName"] = stream + ":dead",
+            ["Diagnostics:ConsumerGroup"] = "persistence",
+            ["Diagnostics:StatusStaleAfter"] = "00:00:05",
+        });
+        foreach (var (key, value) in apiOverrides ?? new Dictionary<string, string?>())
+        {
+            apiSettings[key] = value;
+        }
+
+        var pipeline = new CallPipeline(new ApiFactory(apiSettings), apiSettings, stream);
         try
         {
             pipeline._worker = await StartWorkerAsync(new Dictionary<string, string?>(ari)
@@ -72,11 +105,14 @@ public sealed class CallPipeline : IAsyncDisposable
                 ["Persistence:InitialRetryDelay"] = "00:00:00.200",
                 ["Persistence:MaxRetryDelay"] = "00:00:01",
                 ["Recordings:Enabled"] = "false",
+                ["Diagnostics:StatusInterval"] = "00:00:01",
             });
             pipeline.Api.Start();
 
-            pipeline._ingestion = new ServiceHost<IngestionOptions>("ingestion", IngestionSettings.For(
-                fixture.Redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream)).Start();
+            var ingestion = IngestionSettings.For(
+                fixture.Redis.ConnectionString, asterisk.Server.AriBaseUrl, asterisk.Server.AriUsername, asterisk.Server.AriPassword, stream);
+            ingestion["Diagnostics:StatusInterval"] = "00:00:01";
+            pipeline._ingestion = new ServiceHost<IngestionOptions>("ingestion", ingestion).Start();
 
             // The ingestion service writes a snapshot entry once its ARI socket is up: from then on no call is missed.
             var redis = fixture.Redis.Connection.GetDatabase();
@@ -114,6 +150,18 @@ public sealed class CallPipeline : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Stops the persistence worker (an outage); the rest of the pipeline keeps running.</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await _worker.StopAsync(timeout.Token);
+            _worker.Dispose();
+            _worker = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_ingestion is not null)
@@ -121,13 +169,7 @@ public sealed class CallPipeline : IAsyncDisposable
             await _ingestion.DisposeAsync();
         }
 
-        if (_worker is not null)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await _worker.StopAsync(timeout.Token);
-            _worker.Dispose();
-        }
-
+        await StopWorkerAsync();
         await Api.DisposeAsync();
     }
 }

@@ -37,6 +37,9 @@ public sealed class CallType : ObjectGraphType<Call>
         Field<NonNullGraphType<BooleanGraphType>>("reconciled")
             .Description("Closed from a snapshot after an outage; the end time is the best known.")
             .Resolve(c => c.Source.Reconciled);
+        Field<NonNullGraphType<BooleanGraphType>>("isTest")
+            .Description("A synthetic call of the diagnostics probe (runCallPathProbe); left out of callStats by default.")
+            .Resolve(c => c.Source.IsTest || CallCenter.Contracts.Diagnostics.ProbeCalls.IsProbe(c.Source.CallKey));
         Field<NonNullGraphType<LongGraphType>>("version").Description("Increments with every committed change.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
 

@@ -40,6 +40,10 @@ type Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": typeof types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      ...CallSummaryFields\n      isLive\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      agent { ...AgentFields email }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": typeof types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": typeof types.CallDetailUpdatedDocument,
+    "\n  query Diagnostics {\n    diagnostics {\n      name\n      status\n      summary\n      evidence { label value }\n      fix\n      checkedAt\n    }\n  }\n": typeof types.DiagnosticsDocument,
+    "\n  fragment ProbeFields on CallPathProbe {\n    id\n    context\n    number\n    startedAt\n    finished\n    completed\n    stoppedAt\n    callId\n    hops { name status at elapsedMilliseconds evidence fix }\n  }\n": typeof types.ProbeFieldsFragmentDoc,
+    "\n  mutation RunCallPathProbe {\n    runCallPathProbe { ...ProbeFields }\n  }\n": typeof types.RunCallPathProbeDocument,
+    "\n  query CallPathProbe($id: ID!) {\n    callPathProbe(id: $id) { ...ProbeFields }\n  }\n": typeof types.CallPathProbeDocument,
     "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": typeof types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n": typeof types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": typeof types.CallHistoryDocument,
@@ -75,6 +79,10 @@ const documents: Documents = {
     "\n  mutation TransferCall($callId: ID!, $destination: String!) { transferCall(callId: $callId, destination: $destination) { ...LiveCallFields } }\n": types.TransferCallDocument,
     "\n  query CallDetail($id: ID!) {\n    call(id: $id) {\n      ...CallSummaryFields\n      isLive\n      durationSeconds\n      holdSeconds\n      holdCount\n      transferCount\n      hangupCause\n      hangupCauseText\n      hangupBy\n      reconciled\n      agent { ...AgentFields email }\n      events { id type occurredAt channelId details }\n      legs { id channelName endpoint callerNumber dialedExtension state createdAt answeredAt endedAt hangupCauseText dialStatus holdCount holdSeconds onHold }\n      recording { id status available contentType sizeBytes durationSeconds downloadUrl }\n    }\n  }\n": types.CallDetailDocument,
     "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n": types.CallDetailUpdatedDocument,
+    "\n  query Diagnostics {\n    diagnostics {\n      name\n      status\n      summary\n      evidence { label value }\n      fix\n      checkedAt\n    }\n  }\n": types.DiagnosticsDocument,
+    "\n  fragment ProbeFields on CallPathProbe {\n    id\n    context\n    number\n    startedAt\n    finished\n    completed\n    stoppedAt\n    callId\n    hops { name status at elapsedMilliseconds evidence fix }\n  }\n": types.ProbeFieldsFragmentDoc,
+    "\n  mutation RunCallPathProbe {\n    runCallPathProbe { ...ProbeFields }\n  }\n": types.RunCallPathProbeDocument,
+    "\n  query CallPathProbe($id: ID!) {\n    callPathProbe(id: $id) { ...ProbeFields }\n  }\n": types.CallPathProbeDocument,
     "\n  mutation OriginateCall($to: String!, $fromExtension: String) {\n    originateCall(to: $to, fromExtension: $fromExtension) { channelId fromExtension to }\n  }\n": types.OriginateCallDocument,
     "\n  fragment HistoryCallFields on Call {\n    ...CallSummaryFields\n    durationSeconds\n    hangupBy\n    hangupCauseText\n    recording { id available }\n  }\n": types.HistoryCallFieldsFragmentDoc,
     "\n  query CallHistory($filter: CallFilter, $order: CallOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    calls(filter: $filter, order: $order, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes { ...HistoryCallFields }\n    }\n  }\n": types.CallHistoryDocument,
@@ -202,6 +210,22 @@ export function graphql(source: "\n  query CallDetail($id: ID!) {\n    call(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n"): (typeof documents)["\n  subscription CallDetailUpdated($id: ID!) {\n    callUpdated(callId: $id) { id status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Diagnostics {\n    diagnostics {\n      name\n      status\n      summary\n      evidence { label value }\n      fix\n      checkedAt\n    }\n  }\n"): (typeof documents)["\n  query Diagnostics {\n    diagnostics {\n      name\n      status\n      summary\n      evidence { label value }\n      fix\n      checkedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProbeFields on CallPathProbe {\n    id\n    context\n    number\n    startedAt\n    finished\n    completed\n    stoppedAt\n    callId\n    hops { name status at elapsedMilliseconds evidence fix }\n  }\n"): (typeof documents)["\n  fragment ProbeFields on CallPathProbe {\n    id\n    context\n    number\n    startedAt\n    finished\n    completed\n    stoppedAt\n    callId\n    hops { name status at elapsedMilliseconds evidence fix }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunCallPathProbe {\n    runCallPathProbe { ...ProbeFields }\n  }\n"): (typeof documents)["\n  mutation RunCallPathProbe {\n    runCallPathProbe { ...ProbeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CallPathProbe($id: ID!) {\n    callPathProbe(id: $id) { ...ProbeFields }\n  }\n"): (typeof documents)["\n  query CallPathProbe($id: ID!) {\n    callPathProbe(id: $id) { ...ProbeFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

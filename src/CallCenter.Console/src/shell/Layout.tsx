@@ -20,6 +20,7 @@ export function Layout() {
           {isSupervisor(session) && <NavLink to="/agents">Agents</NavLink>}
           <NavLink to="/contacts">Contacts</NavLink>
           {isSupervisor(session) && <NavLink to="/wallboard">Wallboard</NavLink>}
+          {isSupervisor(session) && <NavLink to="/diagnostics">Diagnostics</NavLink>}
           {/* The GraphQL IDE is served by the API itself (GET /graphql with Accept: text/html). */}
           {isSupervisor(session) && <a href="/graphql" target="_blank" rel="noreferrer">GraphQL IDE</a>}
         </nav>

@@ -1,0 +1,8 @@
+namespace CallCenter.Api.Diagnostics;
+
+public enum DiagnosticStatus
+{
+    Ok,
+    Warning,
+    Failed,
+}
