@@ -8,7 +8,7 @@ namespace CallCenter.Testing;
 /// authentication), answers the qualify OPTIONS (-aa), and answers every call to it after ringing a moment,
 /// echoing the caller's audio; it hangs up itself after a while or waits for the other side. It answers any number of
 /// calls at once (each INVITE runs its own out-of-call scenario). Stopped on dispose (its registration then simply
-/// expires; the next phone for the extension replaces it).
+/// expires; the next phone for the extension removes it first).
 /// </summary>
 public sealed class SippSoftphone : IAsyncDisposable
 {
@@ -80,26 +80,52 @@ public sealed class SippSoftphone : IAsyncDisposable
     /// Starts a softphone (see <see cref="Start"/>) and waits until ARI (<paramref name="ari"/>: base address /ari/ with
     /// credentials) shows the endpoint online, i.e. registered; throws with the phone's output if it is not within 30 s.
     /// </summary>
+    /// <remarks>
+    /// An earlier phone of the extension that was stopped stays registered (and "online") until its registration expires
+    /// or a qualify fails, so "online" alone could be that stale contact, and a call placed then rings a dead port. Every
+    /// contact of the extension is removed first and the endpoint seen offline, so "online" is this phone.
+    /// </remarks>
     public static async Task<SippSoftphone> RegisterAsync(
         HttpClient ari, int sipPort, string extension, string password, TimeSpan ringFor, TimeSpan? hangUpAfter = null,
         TimeSpan? lifetime = null, int? niceness = null, CancellationToken cancellationToken = default)
     {
+        await UnregisterAsync(sipPort, extension, password, cancellationToken);
+        var offline = await WaitForStateAsync(ari, extension, online: false, DateTime.UtcNow + TimeSpan.FromSeconds(30), () => true, cancellationToken);
+        if (offline is not null)
+        {
+            throw new InvalidOperationException($"Endpoint {extension} stayed online after its contacts were removed (ARI: {offline}).");
+        }
+
         var phone = Start(sipPort, extension, password, ringFor, hangUpAfter, lifetime, niceness);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var notOnline = await WaitForStateAsync(ari, extension, online: true, DateTime.UtcNow + TimeSpan.FromSeconds(30), () => phone.IsRunning, cancellationToken);
+        if (notOnline is null)
+        {
+            return phone;
+        }
+
+        var tail = phone.Tail();
+        await phone.DisposeAsync();
+        throw new InvalidOperationException($"Softphone {extension} did not register (ARI: {notOnline}).\n{tail}");
+    }
+
+    /// <summary>Polls ARI until the endpoint is (or is not) online; returns null then, or ARI's last answer when it gives up.</summary>
+    private static async Task<string?> WaitForStateAsync(
+        HttpClient ari, string extension, bool online, DateTime deadline, Func<bool> keepTrying, CancellationToken cancellationToken)
+    {
         while (true)
         {
             using var response = await ari.GetAsync($"endpoints/PJSIP/{extension}", cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "online")
+            var isOnline = response.IsSuccessStatusCode
+                && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "online";
+            if (response.IsSuccessStatusCode && isOnline == online)
             {
-                return phone;
+                return null;
             }
 
-            if (!phone.IsRunning || DateTime.UtcNow > deadline)
+            if (!keepTrying() || DateTime.UtcNow > deadline)
             {
-                var tail = phone.Tail();
-                await phone.DisposeAsync();
-                throw new InvalidOperationException($"Softphone {extension} did not register (ARI: {body}).\n{tail}");
+                return body;
             }
 
             await Task.Delay(200, cancellationToken);

@@ -34,9 +34,13 @@ public sealed class CallChangeSubscription : IDisposable
     {
         if (!Channel.Writer.TryWrite(change) && Channel.Writer.TryComplete(new SubscriberFellBehindError(_capacity)))
         {
+            FellBehind = true;
             _lagging(this);
         }
     }
+
+    /// <summary>Whether the subscription was ended for falling behind (its queued changes can still be read).</summary>
+    internal bool FellBehind { get; private set; }
 
     public void Dispose()
     {
