@@ -24,8 +24,7 @@ public sealed class ConsoleHostingTests(ApiFixture fixture)
     [Fact]
     public async Task Hashed_assets_are_served_as_immutable_and_a_missing_file_is_404()
     {
-        var html = await fixture.Http.GetStringAsync("console/", TestContext.Current.CancellationToken);
-        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"/(console/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        var script = await EntryScriptAsync();
         Assert.NotEmpty(script);
         using var asset = await fixture.Http.GetAsync(script, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
@@ -33,6 +32,36 @@ public sealed class ConsoleHostingTests(ApiFixture fixture)
 
         using var missing = await fixture.Http.GetAsync("console/assets/missing.js", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_console_script_is_sent_compressed_to_a_browser_that_accepts_it_and_whole_to_one_that_does_not()
+    {
+        var script = await EntryScriptAsync();
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = fixture.Api.BaseAddress };
+
+        using var plain = await http.GetAsync(script, TestContext.Current.CancellationToken);
+        var raw = await plain.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, script);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var compressed = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(encoding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+            var body = await compressed.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.True(body.Length < raw.Length / 2, $"{encoding}: {body.Length} of {raw.Length} bytes");
+            using var decoded = new MemoryStream();
+            await using (Stream decoder = encoding == "br"
+                ? new System.IO.Compression.BrotliStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress))
+            {
+                await decoder.CopyToAsync(decoded, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(raw, decoded.ToArray());
+        }
     }
 
     [Fact]
@@ -51,5 +80,14 @@ public sealed class ConsoleHostingTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var graphql = await fixture.Http.PostAsync("graphql", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, graphql.StatusCode);
+    }
+
+    /// <summary>The path of the script index.html loads (Vite names it by its content hash).</summary>
+    private async Task<string> EntryScriptAsync()
+    {
+        var html = await fixture.Http.GetStringAsync("console/", TestContext.Current.CancellationToken);
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"/(console/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+        return script;
     }
 }

@@ -61,7 +61,7 @@ internal static class ApplicationServiceExtensions
 
         builder.AddCallPathDiagnostics();
 
-        builder.Services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+        builder.AddWebConsole();
         return builder;
     }
 }

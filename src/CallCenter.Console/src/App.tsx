@@ -1,16 +1,12 @@
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { ApiProvider } from './graphql/ApiProvider';
 import { Layout } from './shell/Layout';
 import { SignIn } from './screens/signin/SignIn';
 import { LiveBoard } from './screens/live/LiveBoard';
-import { History } from './screens/history/History';
-import { CallDetail } from './screens/detail/CallDetail';
-import { Statistics } from './screens/statistics/Statistics';
-import { Agents } from './screens/agents/Agents';
-import { Contacts } from './screens/contacts/Contacts';
-import { Wallboard } from './screens/wallboard/Wallboard';
-import { Diagnostics } from './screens/diagnostics/Diagnostics';
+import { Loading } from './components/States';
+import { Agents, CallDetail, Contacts, Diagnostics, History, Statistics, Wallboard } from './screens';
 
 function Routed() {
   const { session } = useAuth();
@@ -19,7 +15,7 @@ function Routed() {
     <ApiProvider>
       <Routes>
         {/* Full screen, without the console's top bar. */}
-        <Route path="wallboard" element={<Wallboard />} />
+        <Route path="wallboard" element={<Suspense fallback={<Loading what="the wallboard" />}><Wallboard /></Suspense>} />
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/live" replace />} />
           <Route path="live" element={<LiveBoard />} />

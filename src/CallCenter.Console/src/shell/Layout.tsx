@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { isSupervisor } from '../auth/token';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ThemeToggle } from './ThemeToggle';
+import { Loading } from '../components/States';
 
 export function Layout() {
   const session = useSession();
@@ -32,7 +34,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading what="the screen" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
