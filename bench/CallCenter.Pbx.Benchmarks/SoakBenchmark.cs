@@ -23,6 +23,9 @@ internal static class SoakBenchmark
         var noLoss = report.NoLoss;
         var lagP99 = Quantile.Of(report.StreamLagMilliseconds, 0.99);
         var lagMax = report.StreamLagMilliseconds.DefaultIfEmpty(0).Max();
+        // The highest lag in each tenth of the run (samples are a second apart): flat or growing at the end.
+        var tenth = Math.Max(1, (int)Math.Ceiling(report.StreamLagMilliseconds.Count / 10.0));
+        var lagTrend = string.Join(", ", report.StreamLagMilliseconds.Chunk(tenth).Select(chunk => (chunk.Max() / 1000).ToString("0.0", CultureInfo.InvariantCulture)));
         var queryP99 = Quantile.Of(report.QueryMilliseconds, 0.99);
         var early = report.EarlyRssAt.TotalMinutes;
         var memory = string.Join("; ", report.FinalRssMegabytes.Keys.Order().Select(name =>
@@ -41,6 +44,7 @@ internal static class SoakBenchmark
         Row("recordings uploaded and verified", $"{noLoss.RecordingsVerified} of {noLoss.RecordingsExpected} answered calls (blob size and SHA-256 match the log)", "all", noLoss.RecordingsVerified == noLoss.RecordingsExpected);
         Row("Asterisk's recording spool at the end", $"{noLoss.SpoolFilesLeft} files{(report.NotSettled is null ? "" : $"; not settled: {report.NotSettled}")}", "empty", noLoss.SpoolFilesLeft == 0 && report.NotSettled is null);
         Row("stream lag (oldest uncommitted entry, sampled every second)", $"p99 {lagP99:0} ms, max {lagMax:0} ms over {report.StreamLagMilliseconds.Count} samples", "bounded", null);
+        Row("stream lag, highest in each tenth of the run", $"{lagTrend} s", "not growing", null);
         Row($"RSS at minute {early:0.#} → minute {duration.TotalMinutes:0.#}", memory, "services within ±10%", servicesFlat);
         Row("callUpdated subscriber saw every call's final state", $"{noLoss.SubscriberSawFinal} of {noLoss.LoggedOnce}; out of order {noLoss.SubscriberOutOfOrder}; {(noLoss.SubscriberEnded is null ? "connected throughout" : "ended: " + noLoss.SubscriberEnded)}", "all", noLoss.SubscriberSawFinal == noLoss.LoggedOnce && noLoss.SubscriberOutOfOrder == 0 && noLoss.SubscriberEnded is null);
         Row("calls query once a second", $"{report.QueryMilliseconds.Count} answered, p99 {queryP99:0} ms; {report.QueryFailures.Count} failed", "none failed", report.QueryFailures.Count == 0);

@@ -41,6 +41,15 @@ public sealed class PersistenceOptions
     /// <summary>How often this instance looks for idle pending entries of other consumers.</summary>
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Entries every consumer group has acknowledged stay in the stream this long (for diagnostics and a look with
+    /// redis-cli), then are trimmed; the call log is their record.
+    /// </summary>
+    public TimeSpan KeepCommittedFor { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often committed entries are trimmed from the stream.</summary>
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>First wait after a failed commit (database down); doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

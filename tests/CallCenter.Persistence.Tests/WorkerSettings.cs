@@ -15,6 +15,7 @@ public sealed record WorkerSettings(string Database, string Redis, string Stream
     public TimeSpan ClaimInterval { get; init; } = TimeSpan.FromSeconds(1);
     public string RecordingSpool { get; init; } = "/var/spool/asterisk/recording/";
     public int RetentionDays { get; init; }
+    public TimeSpan KeepCommittedFor { get; init; } = TimeSpan.FromMinutes(1);
 
     public string DeadLetterStream => Stream + ":dead";
     public string NoticeChannel => Stream + ":changes";
@@ -37,6 +38,8 @@ public sealed record WorkerSettings(string Database, string Redis, string Stream
             ["Persistence:ClaimInterval"] = ClaimInterval.ToString("c", CultureInfo.InvariantCulture),
             ["Persistence:InitialRetryDelay"] = "00:00:00.200",
             ["Persistence:MaxRetryDelay"] = "00:00:01",
+            ["Persistence:KeepCommittedFor"] = KeepCommittedFor.ToString("c", CultureInfo.InvariantCulture),
+            ["Persistence:TrimInterval"] = "00:00:00.200",
             ["Recordings:Enabled"] = Recordings ? "true" : "false",
             ["Recordings:PollInterval"] = "00:00:00.200",
             ["Recordings:InitialRetryDelay"] = "00:00:00.300",

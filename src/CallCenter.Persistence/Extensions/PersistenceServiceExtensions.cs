@@ -30,6 +30,7 @@ public static class PersistenceServiceExtensions
             .Bind(configuration.GetSection(PersistenceOptions.SectionName))
             .Validate(o => o.BatchSize > 0 && o.CommitPartitions > 0 && o.PollInterval > TimeSpan.Zero && o.ClaimMinIdle > TimeSpan.Zero, "Persistence batch size, commit partitions, poll interval and claim idle time must be positive.")
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.InitialRetryDelay, "Persistence retry delays must be positive and MaxRetryDelay >= InitialRetryDelay.")
+            .Validate(o => o.TrimInterval > TimeSpan.Zero && o.KeepCommittedFor >= TimeSpan.Zero, "Persistence:TrimInterval must be positive and KeepCommittedFor not negative.")
             .ValidateOnStart();
         services.AddOptions<RecordingOptions>()
             .Bind(configuration.GetSection(RecordingOptions.SectionName))
@@ -90,6 +91,7 @@ public static class PersistenceServiceExtensions
         // The migrator is registered first: the others wait for it through DatabaseReadiness.
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<AriEventConsumer>();
+        services.AddHostedService<CommittedEntryTrimmer>();
         services.AddHostedService<RecordingUploader>();
         services.AddHostedService<RetentionService>();
 

@@ -19,6 +19,7 @@ public sealed class PersistenceMetrics
     private readonly Counter<long> _recordingAttemptsFailed;
     private readonly Counter<long> _recordingsFailed;
     private readonly Counter<long> _retentionDeleted;
+    private readonly Counter<long> _entriesTrimmed;
     private long _lag;
     private long _pending;
     private long _recordingsBacklog;
@@ -39,6 +40,7 @@ public sealed class PersistenceMetrics
         _recordingAttemptsFailed = meter.CreateCounter<long>("callcenter.persistence.recordings.attempts_failed", "{attempt}", "Recording upload attempts that failed (retried)");
         _recordingsFailed = meter.CreateCounter<long>("callcenter.persistence.recordings.failed", "{recording}", "Recordings reported as failing after repeated attempts");
         _retentionDeleted = meter.CreateCounter<long>("callcenter.persistence.retention.deleted", "{call}", "Calls deleted by retention");
+        _entriesTrimmed = meter.CreateCounter<long>("callcenter.persistence.stream.trimmed", "{entry}", "Committed entries trimmed from the stream");
         meter.CreateObservableGauge("callcenter.persistence.stream.lag", () => Volatile.Read(ref _lag), "{entry}", "Entries in the stream not yet delivered to the consumer group");
         meter.CreateObservableGauge("callcenter.persistence.stream.pending", () => Volatile.Read(ref _pending), "{entry}", "Entries delivered but not yet acknowledged");
         meter.CreateObservableGauge("callcenter.persistence.recordings.backlog", () => Volatile.Read(ref _recordingsBacklog), "{recording}", "Recordings not yet uploaded");
@@ -55,6 +57,8 @@ public sealed class PersistenceMetrics
     public void DeadLettered(long count) => _deadLettered.Add(count);
 
     public void EntriesClaimed(long count) => _entriesClaimed.Add(count);
+
+    public void EntriesTrimmed(long count) => _entriesTrimmed.Add(count);
 
     public void CommitFailed() => _commitFailures.Add(1);
 

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
-import { isSupervisor } from '../auth/token';
+import { isAdmin, isSupervisor } from '../auth/token';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ThemeToggle } from './ThemeToggle';
 import { Loading } from '../components/States';
@@ -9,7 +9,7 @@ import { Loading } from '../components/States';
 export function Layout() {
   const session = useSession();
   const { signOut } = useAuth();
-  const role = isSupervisor(session) ? 'Supervisor' : 'Agent';
+  const role = isAdmin(session) ? 'Admin' : isSupervisor(session) ? 'Supervisor' : 'Agent';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
