@@ -32,7 +32,7 @@ internal static class SoakBenchmark
         {
             var before = report.EarlyRssMegabytes[name];
             var after = report.FinalRssMegabytes[name];
-            return string.Create(CultureInfo.InvariantCulture, $"{name} {before:0} → {after:0} MB ({(after - before) / before * 100:+0;-0}%)");
+            return string.Create(CultureInfo.InvariantCulture, $"{name} {before:0} → {after:0} MB ({(after - before) / before * 100:+0;-0;+0}%)");
         }));
         var servicesFlat = Services.All(name => Math.Abs(report.FinalRssMegabytes[name] - report.EarlyRssMegabytes[name]) <= RssTolerance * report.EarlyRssMegabytes[name]);
 
