@@ -53,12 +53,7 @@ public sealed class SippSoftphone : IAsyncDisposable
                     "-sf", register,
                     // Calls to the phone arrive with Call-IDs of their own: sipp runs them as out-of-call scenarios.
                     "-oocsf", answer,
-                    "-s", extension,
-                    "-au", extension,
-                    "-ap", password,
-                    $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
-                    "-i", "127.0.0.1",
-                    "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    .. AgentArguments(sipPort, extension, password),
                     "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
                     "-rtp_echo",
                     "-aa",
@@ -147,12 +142,7 @@ public sealed class SippSoftphone : IAsyncDisposable
                 Prerequisites.Sipp,
                 [
                     "-sf", scenario,
-                    "-s", extension,
-                    "-au", extension,
-                    "-ap", password,
-                    $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
-                    "-i", "127.0.0.1",
-                    "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    .. AgentArguments(sipPort, extension, password),
                     "-m", "1",
                     "-timeout", "20s",
                     "-timeout_error",
@@ -169,6 +159,17 @@ public sealed class SippSoftphone : IAsyncDisposable
             throw new InvalidOperationException($"Unregistering {extension} failed (sipp exit code {exitCode}).\n{process.Tail()}");
         }
     }
+
+    /// <summary>sipp as agent <paramref name="extension"/> (its digest credentials) talking to Asterisk, from a free local port.</summary>
+    private static string[] AgentArguments(int sipPort, string extension, string password) =>
+    [
+        "-s", extension,
+        "-au", extension,
+        "-ap", password,
+        $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
+        "-i", "127.0.0.1",
+        "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+    ];
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
