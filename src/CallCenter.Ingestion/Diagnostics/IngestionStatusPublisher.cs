@@ -61,8 +61,9 @@ public sealed partial class IngestionStatusPublisher(
             // A stopped instance is not "stale", it is gone: the diagnostics should not wait for it to age out.
             await redis.GetDatabase().HashDeleteAsync(_key, _instanceId);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
+            // ObjectDisposedException: the host disposed the Redis connection first; the record then ages out as stale.
             LogPublishFailed(logger, ex);
         }
     }

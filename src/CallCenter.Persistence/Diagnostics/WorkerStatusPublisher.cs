@@ -60,8 +60,9 @@ public sealed partial class WorkerStatusPublisher(
             // A stopped worker is gone, not stale: the diagnostics say so at once.
             await redis.GetDatabase().HashDeleteAsync(_key, _consumerName);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
+            // ObjectDisposedException: the host disposed the Redis connection first; the record then ages out as stale.
             LogPublishFailed(logger, ex);
         }
     }
