@@ -40,9 +40,21 @@ internal sealed class CallLog : IDisposable
     {
         var deadline = Stopwatch.StartNew();
         IReadOnlyList<JsonNode> seen = [];
+        var timedOut = 0;
         while (deadline.Elapsed < timeout)
         {
-            seen = await CallsFromAsync(callerNumber);
+            try
+            {
+                seen = await CallsFromAsync(callerNumber);
+            }
+            catch (Xunit.Sdk.XunitException ex) when (ex.Message.Contains("\"TIMEOUT\"", StringComparison.Ordinal))
+            {
+                // The API's execution timeout (15 s) was hit once in a CI run while the whole suite shared 2 cores: a
+                // polling client asks again; the wait's own deadline still bounds it, and the count is reported.
+                timedOut++;
+                continue;
+            }
+
             if (seen.FirstOrDefault(match) is { } found)
             {
                 return found;
@@ -51,7 +63,7 @@ internal sealed class CallLog : IDisposable
             await Task.Delay(500);
         }
 
-        Assert.Fail($"No call from {callerNumber} {what} within {timeout.TotalSeconds:0} s; seen: {string.Join("; ", seen.Select(call => call.ToJsonString()))}");
+        Assert.Fail($"No call from {callerNumber} {what} within {timeout.TotalSeconds:0} s ({timedOut} queries timed out); seen: {string.Join("; ", seen.Select(call => call.ToJsonString()))}");
         return null!;
     }
 
