@@ -10,7 +10,7 @@ namespace CallCenter.AppHost.Tests;
 /// <summary>
 /// The whole stack started by Aspire.Hosting.Testing in local mode (real PostgreSQL, Redis, Azurite, Asterisk and the
 /// three services under DCP): a trunk call to the main line through Asterisk, answered by agent 1001's registered sipp
-/// softphone, ends up in the call log.
+/// softphone, ends up in the call log; so does agent 1002's call out through the trunk to the simulated provider.
 /// </summary>
 [Collection(nameof(AppHostStackTests))]
 public sealed class AppHostStackTests
@@ -21,8 +21,12 @@ public sealed class AppHostStackTests
     private const string MainLine = "5550100";
     private const string Agent = "1001";
 
+    /// <summary>An outside number the bundled stack's simulated provider answers (asterisk/README.md), and who calls it.</summary>
+    private const string OutsideNumber = "5551234";
+    private const string CallingAgent = "1002";
+
     [Fact]
-    public async Task AMainLineCallAnsweredByARegisteredAgentIsLoggedCompletedWithADownloadableRecording()
+    public async Task AMainLineCallAnsweredByARegisteredAgentAndAnAgentsCallOutAreLoggedCompletedWithDownloadableRecordings()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var data = TestInstallation.NewDataFolder();
@@ -53,8 +57,7 @@ public sealed class AppHostStackTests
             // main line rings every agent, and only 1001 is registered to answer it.
             var sip = root.GetProperty("sip");
             var sipPort = sip.GetProperty("port").GetInt32();
-            var password = sip.GetProperty("agents").EnumerateArray()
-                .Single(agent => agent.GetProperty("username").GetString() == Agent).GetProperty("password").GetString()!;
+            var password = AgentPassword(sip, Agent);
             using var ari = AriClient(root.GetProperty("ari"));
             await using var phone = await SippSoftphone.RegisterAsync(ari, sipPort, Agent, password, ringFor: TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
 
@@ -72,6 +75,22 @@ public sealed class AppHostStackTests
             var audio = await log.DownloadAsync(call["recording"]!["downloadUrl"]!.GetValue<string>());
             Assert.True(audio.Length > 10_000, $"recording of {audio.Length} bytes");
             Assert.Equal("RIFF"u8.ToArray(), audio[..4]);
+
+            // Agent 1002 calls an outside number: the bundled stack's trunk leads to the simulated provider that
+            // endpoints.json describes, and its 5551234 answers and echoes (asterisk/README.md).
+            Assert.Equal("5552XXX", root.GetProperty("provider").GetProperty("numbers").GetProperty("ringsOut").GetString());
+            var outbound = await new SippRunner(sipPort).PlaceCallsAsync(
+                new SippCallOptions(OutsideNumber) { Agent = new SippAgentLogin(CallingAgent, AgentPassword(sip, CallingAgent)), TalkTime = TimeSpan.FromSeconds(3), Timeout = TimeSpan.FromSeconds(30) },
+                cancellationToken);
+            Assert.True(outbound.AllSucceeded, $"sipp as agent {CallingAgent}: {outbound}");
+            var placed = await log.WaitForCallToAsync(
+                OutsideNumber,
+                node => node["agentExtension"]?.GetValue<string>() == CallingAgent && node["recording"]?["available"]?.GetValue<bool>() == true,
+                TimeSpan.FromSeconds(90),
+                $"placed by agent {CallingAgent} with an available recording");
+            Assert.Equal("OUTBOUND", placed["direction"]!.GetValue<string>());
+            Assert.Equal("COMPLETED", placed["status"]!.GetValue<string>());
+            Assert.InRange(placed["talkSeconds"]!.GetValue<double>(), 2, 4.5);
 
             await app.StopAsync(cancellationToken);
         }
@@ -96,6 +115,9 @@ public sealed class AppHostStackTests
         Assert.Fail($"{path} was not written within 60 s of the API being healthy");
         return null!;
     }
+
+    private static string AgentPassword(JsonElement sip, string extension) => sip.GetProperty("agents").EnumerateArray()
+        .Single(agent => agent.GetProperty("username").GetString() == extension).GetProperty("password").GetString()!;
 
     /// <summary>ARI's REST API with the credentials endpoints.json gives.</summary>
     private static HttpClient AriClient(JsonElement ari)

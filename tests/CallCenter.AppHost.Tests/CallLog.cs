@@ -32,11 +32,24 @@ internal sealed class CallLog : IDisposable
 
     /// <summary>The calls from <paramref name="callerNumber"/> in the log now.</summary>
     public async Task<IReadOnlyList<JsonNode>> CallsFromAsync(string callerNumber) =>
-        [.. (await QueryAsync($$"""{ calls(first: 20, filter: { number: "{{callerNumber.TrimStart('+')}}" }) { nodes { id status callerNumber agentExtension recording { available downloadUrl } } } }"""))["calls"]!["nodes"]!
-            .AsArray().OfType<JsonNode>().Where(node => node["callerNumber"]?.GetValue<string>() == callerNumber)];
+        [.. (await CallsWithNumberAsync(callerNumber)).Where(node => node["callerNumber"]?.GetValue<string>() == callerNumber)];
+
+    /// <summary>The calls whose caller or dialled number contains <paramref name="number"/> (the API's number filter).</summary>
+    public async Task<IReadOnlyList<JsonNode>> CallsWithNumberAsync(string number) =>
+        [.. (await QueryAsync($$"""{ calls(first: 20, filter: { number: "{{number.TrimStart('+')}}" }) { nodes { id direction status callerNumber dialedNumber agentExtension talkSeconds recording { available downloadUrl } } } }"""))["calls"]!["nodes"]!
+            .AsArray().OfType<JsonNode>()];
 
     /// <summary>Polls until a call from <paramref name="callerNumber"/> matches, or fails saying what was seen.</summary>
-    public async Task<JsonNode> WaitForCallAsync(string callerNumber, Func<JsonNode, bool> match, TimeSpan timeout, string what)
+    public Task<JsonNode> WaitForCallAsync(string callerNumber, Func<JsonNode, bool> match, TimeSpan timeout, string what) =>
+        WaitForAsync(() => CallsFromAsync(callerNumber), $"from {callerNumber}", match, timeout, what);
+
+    /// <summary>Polls until a call to <paramref name="dialedNumber"/> matches, or fails saying what was seen.</summary>
+    public Task<JsonNode> WaitForCallToAsync(string dialedNumber, Func<JsonNode, bool> match, TimeSpan timeout, string what) =>
+        WaitForAsync(
+            async () => [.. (await CallsWithNumberAsync(dialedNumber)).Where(node => node["dialedNumber"]?.GetValue<string>() == dialedNumber)],
+            $"to {dialedNumber}", match, timeout, what);
+
+    private static async Task<JsonNode> WaitForAsync(Func<Task<IReadOnlyList<JsonNode>>> calls, string which, Func<JsonNode, bool> match, TimeSpan timeout, string what)
     {
         var deadline = Stopwatch.StartNew();
         IReadOnlyList<JsonNode> seen = [];
@@ -45,7 +58,7 @@ internal sealed class CallLog : IDisposable
         {
             try
             {
-                seen = await CallsFromAsync(callerNumber);
+                seen = await calls();
             }
             catch (Xunit.Sdk.XunitException ex) when (ex.Message.Contains("\"TIMEOUT\"", StringComparison.Ordinal))
             {
@@ -63,7 +76,7 @@ internal sealed class CallLog : IDisposable
             await Task.Delay(500);
         }
 
-        Assert.Fail($"No call from {callerNumber} {what} within {timeout.TotalSeconds:0} s ({timedOut} queries timed out); seen: {string.Join("; ", seen.Select(call => call.ToJsonString()))}");
+        Assert.Fail($"No call {which} {what} within {timeout.TotalSeconds:0} s ({timedOut} queries timed out); seen: {string.Join("; ", seen.Select(call => call.ToJsonString()))}");
         return null!;
     }
 
