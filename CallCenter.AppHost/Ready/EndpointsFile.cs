@@ -14,7 +14,7 @@ namespace CallCenter.AppHost.Ready;
 internal sealed class EndpointsFile(
     string path,
     IReadOnlyList<EndpointsEntry> entries,
-    DistributedApplicationModel model,
+    IReadOnlyList<IResource> stack,
     ResourceNotificationService notifications)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -22,7 +22,6 @@ internal sealed class EndpointsFile(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var stack = model.Resources.Where(IsPartOfTheStack).ToList();
         // A resource that exits or fails to start may be started again from the dashboard: keep waiting, and say so.
         var healthy = Task.WhenAll(stack.Select(resource => notifications.WaitForResourceHealthyAsync(resource.Name, WaitBehavior.WaitOnResourceUnavailable, stoppingToken)));
         try
@@ -99,7 +98,8 @@ internal sealed class EndpointsFile(
         return $"{resource.Name} ({current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"}{reason})";
     }
 
-    private static bool IsPartOfTheStack(IResource resource) =>
+    /// <summary>The resources the file waits for and describes: everything declared but the dashboard and what starts on request.</summary>
+    public static bool IsPartOfTheStack(IResource resource) =>
         resource is ProjectResource or LocalServerResource or ContainerResource or IResourceWithConnectionString
         && !resource.Annotations.OfType<ExplicitStartupAnnotation>().Any()
         && resource.Name != "aspire-dashboard";
@@ -135,10 +135,13 @@ internal static class EndpointsFileExtensions
         // resource was created, which includes the waits this file reports on.
         builder.Eventing.Subscribe<BeforeStartEvent>((startEvent, cancellationToken) =>
         {
+            // The list is taken here, not in the background task: Aspire's later BeforeStartEvent subscribers (the
+            // dashboard's) still add to the model, and enumerating it meanwhile threw "Collection was modified", which
+            // left the stack running without endpoints.json or the summary (seen once in ten starts).
             var file = new EndpointsFile(
                 installation.RunFolder.EndpointsFile,
                 entries,
-                startEvent.Model,
+                [.. startEvent.Model.Resources.Where(EndpointsFile.IsPartOfTheStack)],
                 startEvent.Services.GetRequiredService<ResourceNotificationService>());
             var lifetime = startEvent.Services.GetRequiredService<IHostApplicationLifetime>();
             lifetime.ApplicationStopping.Register(file.Remove);
