@@ -19,4 +19,10 @@ public sealed class CallControlOptions
 
     /// <summary>How long the agent's phone rings for click-to-call.</summary>
     public TimeSpan OriginateRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long hold, mute and transfer keep asking while the PBX answers that the channel is not in the application
+    /// yet (a call just answered is on its way back into it); after that the refusal is the caller's error.
+    /// </summary>
+    public TimeSpan EnterApplicationWait { get; set; } = TimeSpan.FromSeconds(2);
 }

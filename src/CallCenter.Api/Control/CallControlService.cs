@@ -21,6 +21,7 @@ public sealed class CallControlService(
     IDbContextFactory<CallCenterDbContext> dbFactory,
     CallLogReader reader,
     IOptions<CallControlOptions> options,
+    TimeProvider time,
     ILogger<CallControlService> logger)
 {
     public Task<Call> HangupAsync(ClaimsPrincipal user, Guid callId, CancellationToken cancellationToken) =>
@@ -147,7 +148,10 @@ public sealed class CallControlService(
         Log.CallControl(logger, action, callId, user.FindFirst(CallCenterClaims.Subject)?.Value);
         try
         {
-            await control(legs, call);
+            if (await ApplicationEntryWait.RunAsync(() => control(legs, call), options.Value.EnterApplicationWait, time, cancellationToken) is > 0 and var refused)
+            {
+                Log.CallControlWaitedForApplication(logger, action, callId, refused);
+            }
         }
         catch (AriException exception)
         {

@@ -54,7 +54,12 @@ internal static class ApplicationServiceExtensions
         builder.AddBlobServiceClient(BlobsConnectionName);
 
         builder.Services.AddAriClient(configuration.GetSection(AriOptions.SectionName));
-        builder.Services.AddOptions<CallControlOptions>().Bind(configuration.GetSection(CallControlOptions.SectionName));
+        builder.Services.AddOptions<CallControlOptions>().Bind(configuration.GetSection(CallControlOptions.SectionName))
+            .Validate(o => o.AgentEndpointFormat.Contains("{0}", StringComparison.Ordinal), "CallControl:AgentEndpointFormat must contain {0} (the extension).")
+            .Validate(o => o.OriginateRingTimeout > TimeSpan.Zero, "CallControl:OriginateRingTimeout must be positive.")
+            .Validate(o => o.EnterApplicationWait >= TimeSpan.Zero && o.EnterApplicationWait <= TimeSpan.FromSeconds(30),
+                "CallControl:EnterApplicationWait must be between 0 and 30 seconds.")
+            .ValidateOnStart();
         // Scoped: it holds a typed HttpClient, whose handler the factory rotates.
         builder.Services.AddScoped<CallControlService>();
         builder.AddTestCalls();

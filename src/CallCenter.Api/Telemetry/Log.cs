@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "Call control {Action} on call {CallId} failed: ARI answered {StatusCode}")]
     public static partial void CallControlFailed(ILogger logger, string action, Guid callId, int statusCode, Exception exception);
 
+    [LoggerMessage(14, LogLevel.Information, "Call control {Action} on call {CallId} waited for the channel to enter the application ({Refused} refusals)")]
+    public static partial void CallControlWaitedForApplication(ILogger logger, string action, Guid callId, int refused);
+
     [LoggerMessage(11, LogLevel.Warning, "GraphQL request rejected: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string reason);
 
