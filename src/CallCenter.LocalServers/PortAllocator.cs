@@ -37,6 +37,36 @@ public static class PortAllocator
         throw new InvalidOperationException("No free loopback port found after 100 attempts.");
     }
 
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive ports that are all free for UDP on 127.0.0.1, all reserved
+    /// against later calls. For programs that bind neighbours of the port they are given: sipp's <c>-mp</c> binds
+    /// it and the next three (audio and video RTP and RTCP), and a neighbour already taken (a server's SIP port) makes
+    /// it exit at once with "Unable to bind video RTP socket".
+    /// </summary>
+    public static int GetFreeUdpPortBlock(int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var first = GetFreePort(alsoUdp: true);
+            var rest = Enumerable.Range(first + 1, count - 1).ToList();
+            if (first + count - 1 > IPEndPoint.MaxPort || !rest.All(IsUdpFree))
+            {
+                continue;
+            }
+
+            lock (Gate)
+            {
+                if (!rest.Any(Handed.Contains))
+                {
+                    Handed.UnionWith(rest);
+                    return first;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No {count} consecutive free loopback ports found after 100 attempts.");
+    }
+
     private static bool IsUdpFree(int port)
     {
         try

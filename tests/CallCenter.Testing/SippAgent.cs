@@ -58,7 +58,7 @@ public sealed class SippAgent : IAsyncDisposable
                     .. scenario,
                     "-i", "127.0.0.1",
                     "-p", port.ToString(CultureInfo.InvariantCulture),
-                    "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-mp", SippProcessSpec.MediaPort(),
                     "-rtp_echo",
                     "-nostdin",
                     "-f", "5",

@@ -35,7 +35,7 @@ public sealed class SippRunner(string host, int port, Action<string, string> out
             "-i", "127.0.0.1",
             "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
             // Parallel runs would all answer media on sipp's default 6000.
-            "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+            "-mp", SippProcessSpec.MediaPort(),
             "-m", options.Calls.ToString(CultureInfo.InvariantCulture),
             "-r", options.Rate.ToString(CultureInfo.InvariantCulture),
             "-timeout", $"{Math.Ceiling(options.Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",

@@ -54,7 +54,7 @@ public sealed class SippSoftphone : IAsyncDisposable
                     // Calls to the phone arrive with Call-IDs of their own: sipp runs them as out-of-call scenarios.
                     "-oocsf", answer,
                     .. AgentArguments(sipPort, extension, password),
-                    "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-mp", SippProcessSpec.MediaPort(),
                     "-rtp_echo",
                     "-aa",
                     "-m", "1",

@@ -37,7 +37,7 @@ public sealed class SippTalkingCaller : IAsyncDisposable
                     $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}",
                     "-i", "127.0.0.1",
                     "-p", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
-                    "-mp", PortAllocator.GetFreePort(alsoUdp: true).ToString(CultureInfo.InvariantCulture),
+                    "-mp", SippProcessSpec.MediaPort(),
                     "-m", "1",
                     "-timeout", $"{Math.Ceiling(timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
                     "-timeout_error",
