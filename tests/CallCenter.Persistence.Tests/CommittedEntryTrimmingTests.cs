@@ -1,3 +1,4 @@
+using CallCenter.Persistence.Consumption;
 using CallCenter.Testing;
 using StackExchange.Redis;
 
@@ -65,5 +66,15 @@ public sealed class CommittedEntryTrimmingTests(PostgresFixture postgres, RedisF
         // Several trim intervals (200 ms in these settings) pass; the default keeps committed entries a minute.
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.Equal(script.Entries.Count, await _redis.StreamLengthAsync(settings.Stream));
+    }
+
+    [Fact]
+    public void A_group_that_acknowledged_everything_between_the_two_reads_keeps_the_entry_after_its_last_delivered_one()
+    {
+        // XINFO GROUPS said entries were pending, XPENDING then found none: a fresh-clone run's worker crashed on the
+        // missing lowest pending id (a NullReferenceException that stopped the whole host).
+        Assert.Equal(new StreamEntryId(1700000000005, 4), CommittedEntryTrimmer.GroupFloor(null, "1700000000005-3"));
+        Assert.Equal(new StreamEntryId(1700000000002, 0), CommittedEntryTrimmer.GroupFloor("1700000000002-0", "1700000000005-3"));
+        Assert.Equal(new StreamEntryId(0, 1), CommittedEntryTrimmer.GroupFloor(null, null));
     }
 }

@@ -80,14 +80,23 @@ internal sealed partial class CommittedEntryTrimmer(
             new StreamEntryId((ulong)(time.GetUtcNow() - options.Value.KeepCommittedFor).ToUnixTimeMilliseconds(), 0));
         foreach (var group in groups)
         {
-            var kept = group.PendingMessageCount > 0
-                ? StreamEntryId.Parse((string)(await database.StreamPendingAsync(stream, group.Name)).LowestPendingMessageId!)
-                : StreamEntryId.Parse(group.LastDeliveredId!).Next();
-            floor = StreamEntryId.Min(floor, kept);
+            var lowestPending = group.PendingMessageCount > 0
+                ? (string?)(await database.StreamPendingAsync(stream, group.Name)).LowestPendingMessageId
+                : null;
+            floor = StreamEntryId.Min(floor, GroupFloor(lowestPending, group.LastDeliveredId));
         }
 
         return floor;
     }
+
+    /// <summary>
+    /// The lowest id a group still needs: its oldest pending entry, or when it has none the entry after the last one it
+    /// was given. XINFO GROUPS and XPENDING are two reads, so a group may have acknowledged everything in between (no
+    /// lowest pending id); the last delivered id read first is then still a safe floor.
+    /// </summary>
+    internal static StreamEntryId GroupFloor(string? lowestPending, string? lastDelivered) => lowestPending is not null
+        ? StreamEntryId.Parse(lowestPending)
+        : StreamEntryId.Parse(lastDelivered ?? "0-0").Next();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Trimmed {Count} committed entries from {Stream} (kept from {Floor})")]
     private static partial void LogTrimmed(ILogger logger, long count, string stream, string floor);
